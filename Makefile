@@ -1,0 +1,50 @@
+# Harbour: `make run` serves the embedded default, `make test` runs everything CI runs.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
+
+.PHONY: install run test lint services browser bench lock audit clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_data
+	exec scripts/serve
+
+test: install services browser lint
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+services:
+	scripts/ensure-services
+
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+bench: install services
+	scripts/ensure-wrk
+	$(PY) -m benchmarks
+
+# Re-resolve the lock file after changing dependencies in pyproject.toml.
+lock:
+	$(VENV)/bin/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o requirements.lock pyproject.toml
+
+audit: install
+	$(PY) -m pip install --quiet pip-audit
+	$(VENV)/bin/pip-audit -r requirements.lock
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

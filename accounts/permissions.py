@@ -1,0 +1,118 @@
+"""Who may use which view. Every view declares it; anything undeclared is denied.
+
+    @access(PUBLIC)                    anyone, signed in or not
+    @access(SIGNED_IN)                 any account
+    @access(Role.MEMBER)               members only
+    @access(Role.GUIDE, Role.LEAD)     clinicians only
+
+A signed-out visitor asking for a protected page is sent to sign in. A signed-in
+person without the role gets a plain 404, so pages they may not use do not even
+show that they exist. Guides, leads and organisation admins must also have
+passed a second factor in this session; `AccessMiddleware` enforces all of it.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import RedirectView
+
+from accounts.mfa import mfa_enabled, mfa_verified
+from accounts.roles import Role
+
+
+class Outcome:
+    ALLOWED = "allowed"
+    LOGIN = "login"
+    MFA = "mfa"
+    DENIED = "denied"
+
+
+@dataclass(frozen=True)
+class Access:
+    roles: frozenset | None  # None: anyone, signed in or not
+    require_mfa: bool = True
+
+    def outcome(self, request) -> str:
+        if self.roles is None:
+            return Outcome.ALLOWED
+        user = request.user
+        if not user.is_authenticated:
+            return Outcome.LOGIN
+        if user.role not in self.roles:
+            return Outcome.DENIED
+        if self.require_mfa and needs_mfa(user) and not mfa_verified(request):
+            return Outcome.MFA
+        return Outcome.ALLOWED
+
+
+PUBLIC = "public"
+SIGNED_IN = "signed_in"
+_ALL_ROLES = frozenset(Role.values)
+
+
+def access(*who, require_mfa: bool = True):
+    """Declare who may use a view; see the module docstring."""
+    if who == (PUBLIC,):
+        rule = Access(roles=None)
+    elif who == (SIGNED_IN,):
+        rule = Access(roles=_ALL_ROLES, require_mfa=require_mfa)
+    else:
+        if not who or not set(who) <= _ALL_ROLES:
+            raise ValueError(f"access() takes PUBLIC, SIGNED_IN or roles, not {who!r}")
+        rule = Access(roles=frozenset(who), require_mfa=require_mfa)
+
+    def declare(view):
+        view.harbour_access = rule
+        return view
+
+    return declare
+
+
+def needs_mfa(user) -> bool:
+    return user.is_authenticated and user.role in settings.HARBOUR_MFA_ROLES
+
+
+# Views we do not write ourselves, declared by the module they come from.
+# allauth's views are the way in (sign up, sign in, the second-factor step,
+# password reset) and guard their own signed-in pages with allauth's login and
+# reauthentication checks, so they are public here. Django's admin is for staff.
+EXTERNAL_ACCESS = {
+    "allauth.account": Access(roles=None),
+    "allauth.mfa": Access(roles=None),
+    "django.contrib.admin": Access(roles=frozenset({Role.STAFF})),
+    "django.contrib.contenttypes.views": Access(roles=frozenset({Role.STAFF})),  # admin links
+}
+
+
+def access_rule_for(view) -> Access | None:
+    rule = getattr(view, "harbour_access", None)
+    if rule is None and hasattr(view, "view_class"):
+        rule = getattr(view.view_class, "harbour_access", None)
+    if rule is not None:
+        return rule
+    if getattr(view, "view_class", None) is RedirectView:
+        # A bare redirect (the admin's old-style URLs) shows nothing itself; its
+        # target declares its own access.
+        return Access(roles=None)
+    module = getattr(view, "__module__", "") or ""
+    for prefix, external in EXTERNAL_ACCESS.items():
+        if module == prefix or module.startswith(prefix + "."):
+            return external
+    return None
+
+
+def response_for(outcome: str, request):
+    """The response for a refused outcome, or None when the view may run."""
+    if outcome == Outcome.LOGIN:
+        return redirect_to_login(request.get_full_path())
+    if outcome == Outcome.MFA:
+        target = "mfa_reauthenticate" if mfa_enabled(request.user) else "mfa_activate_totp"
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+    if outcome == Outcome.DENIED:
+        raise Http404("No such page.")
+    return None

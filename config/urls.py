@@ -1,0 +1,17 @@
+"""The URL map. Every view here declares who may use it (accounts.permissions)."""
+
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+# The admin signs in through allauth, so staff pass the same login (and MFA) as everyone.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "Harbour administration"
+
+urlpatterns = [
+    path("", include("community.urls")),
+    path("", include("accounts.urls")),
+    path("", include("selfcare.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,46 @@
+"""Self-care pages. The crisis-help page is public: nobody should need an account to find help."""
+
+from django.shortcuts import render
+from django_countries import countries
+
+from accounts.permissions import PUBLIC, access
+from selfcare.selectors import crisis_countries, crisis_lines_for
+
+COUNTRY_SESSION_KEY = "crisis_country"
+
+
+@access(PUBLIC)
+def crisis_help(request):
+    available = crisis_countries()
+    country = _chosen_country(request, available)
+    organisation = getattr(request.user, "organisation", None)
+    lines = crisis_lines_for(country=country, organisation=organisation)
+    groups = _group_by_country(lines, available) if country is None else [(country, lines)]
+    return render(
+        request,
+        "selfcare/crisis_help.html",
+        {
+            "country": country,
+            "groups": [(code, countries.name(code), group) for code, group in groups],
+            "choices": [(code, countries.name(code)) for code in available],
+        },
+    )
+
+
+def _chosen_country(request, available):
+    asked = request.GET.get("country", "").upper()
+    if asked in available:
+        request.session[COUNTRY_SESSION_KEY] = asked
+        return asked
+    remembered = request.session.get(COUNTRY_SESSION_KEY)
+    if remembered in available:
+        return remembered
+    own = str(getattr(request.user, "country", "") or "")
+    return own if own in available else None
+
+
+def _group_by_country(lines, order):
+    groups = {}
+    for line in lines:
+        groups.setdefault(str(line.country), []).append(line)
+    return [(code, groups[code]) for code in order if code in groups]

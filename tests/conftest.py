@@ -1,0 +1,68 @@
+"""Named people for tests: a member, another member, and one of each staff role."""
+
+import pytest
+from django.core.cache import cache
+
+from accounts.roles import Role
+from tests.auth import sign_in, totp_enable
+from tests.factories import OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # allauth keeps rate limits and used TOTP codes in the cache.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Northbridge University")
+
+
+@pytest.fixture
+def member(db, organisation):
+    return UserFactory(handle="alice-wren", email="alice@example.com", organisation=organisation)
+
+
+@pytest.fixture
+def other_member(db):
+    return UserFactory(handle="bob-heron", email="bob@example.com")
+
+
+def _clinician(role, handle, email, organisation=None):
+    user = UserFactory(role=role, handle=handle, email=email, organisation=organisation)
+    totp_enable(user)
+    return user
+
+
+@pytest.fixture
+def guide(db):
+    return _clinician(Role.GUIDE, "guide-charlie", "charlie@harbour.example")
+
+
+@pytest.fixture
+def lead(db):
+    return _clinician(Role.LEAD, "lead-dana", "dana@harbour.example")
+
+
+@pytest.fixture
+def org_admin(db, organisation):
+    return _clinician(Role.ORG_ADMIN, "admin-erin", "erin@northbridge.example", organisation)
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(role=Role.STAFF, handle="staff-frank", email="frank@harbour.example")
+
+
+@pytest.fixture
+def client_for(client):
+    """Return a test client signed in as the given user (MFA answered)."""
+
+    def _client_for(user):
+        sign_in(client, user)
+        return client
+
+    return _client_for
