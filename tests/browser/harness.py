@@ -1,0 +1,74 @@
+"""Helpers for end-to-end tests: a free port, the mail outbox, waiting for a server."""
+
+import email
+import re
+import socket
+import time
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, process, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early with code {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing answered on port {port} within {timeout} s")
+
+
+class Outbox:
+    """Mail the server subprocess wrote with Django's file backend."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def messages(self) -> list[email.message.Message]:
+        found = []
+        for path in sorted(self.folder.glob("*.log")):
+            for chunk in path.read_text().split("-" * 79):
+                if chunk.strip():
+                    found.append(email.message_from_string(chunk.strip()))
+        return found
+
+    def to(self, address: str) -> list[email.message.Message]:
+        return [m for m in self.messages() if address in m.get("To", "")]
+
+    def link_to(self, address: str, pattern: str, timeout: float = 10.0) -> str:
+        """The first link matching `pattern` in mail to `address`, waiting for it to arrive."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for message in self.to(address):
+                match = re.search(rf"https?://\S*{pattern}\S*", _body(message))
+                if match:
+                    return match.group(0)
+            time.sleep(0.2)
+        raise AssertionError(f"no mail to {address} with a link matching {pattern}")
+
+
+def _body(message) -> str:
+    if message.is_multipart():
+        return "\n".join(_body(part) for part in message.get_payload())
+    payload = message.get_payload(decode=True)
+    return payload.decode() if payload else message.get_payload()

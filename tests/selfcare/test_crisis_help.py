@@ -1,0 +1,66 @@
+"""Crisis help: shipped lines, the visitor's country, linked from every page."""
+
+import pytest
+from django.urls import reverse
+
+from selfcare.models import CrisisLine
+from selfcare.selectors import SHIPPED_COUNTRIES
+from tests.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_national_lines_ship_for_each_launch_country():
+    for country in SHIPPED_COUNTRIES:
+        lines = CrisisLine.objects.filter(country=country, organisation=None, is_active=True)
+        assert lines.filter(is_emergency=True).count() == 1, country
+        assert lines.filter(is_emergency=False).count() >= 2, country
+
+
+def test_a_visitor_sees_every_country_until_they_choose(client):
+    response = client.get(reverse("crisis_help"))
+    assert b"Samaritans" in response.content and b"988" in response.content
+
+
+def test_a_visitor_choosing_a_country_sees_its_lines_and_the_choice_is_remembered(client):
+    response = client.get(reverse("crisis_help"), {"country": "NZ"})
+    assert b"1737" in response.content and b"Samaritans" not in response.content
+    again = client.get(reverse("crisis_help"))
+    assert b"1737" in again.content and b"Samaritans" not in again.content
+
+
+def test_a_member_sees_their_own_countrys_lines(client):
+    client.force_login(UserFactory(country="AU"))
+    response = client.get(reverse("crisis_help"))
+    assert b"13 11 14" in response.content
+    assert b"116 123" not in response.content
+
+
+def test_an_unknown_country_falls_back_to_every_line(client):
+    response = client.get(reverse("crisis_help"), {"country": "ZZ"})
+    assert response.status_code == 200
+    assert b"Samaritans" in response.content and b"Lifeline" in response.content
+
+
+def test_the_emergency_number_comes_first(client):
+    response = client.get(reverse("crisis_help"), {"country": "GB"})
+    html = response.content.decode()
+    assert html.index("Call 999") < html.index("Call 116 123")
+
+
+def test_an_organisations_own_line_is_shown_to_its_members_only(client):
+    org = OrganisationFactory()
+    CrisisLine.objects.create(
+        country="GB", organisation=org, name="Campus Night Line", description="Out of hours."
+    )
+    client.force_login(UserFactory(country="GB", organisation=org))
+    assert b"Campus Night Line" in client.get(reverse("crisis_help")).content
+    client.force_login(UserFactory(country="GB"))
+    assert b"Campus Night Line" not in client.get(reverse("crisis_help")).content
+
+
+@pytest.mark.parametrize("url_name", ["home", "account_login", "account_signup", "policy_privacy"])
+def test_every_page_links_to_crisis_help(client, url_name):
+    response = client.get(reverse(url_name))
+    assert f'href="{reverse("crisis_help")}"'.encode() in response.content
+    assert b"Get help now" in response.content
