@@ -7,6 +7,7 @@ from accounts.permissions import PUBLIC, access
 from selfcare.selectors import crisis_countries, crisis_lines_for
 
 COUNTRY_SESSION_KEY = "crisis_country"
+ALL_COUNTRIES = "ALL"
 
 
 @access(PUBLIC)
@@ -28,11 +29,13 @@ def crisis_help(request):
 
 
 def _chosen_country(request, available):
-    asked = request.GET.get("country", "").upper()
-    if asked in available:
-        request.session[COUNTRY_SESSION_KEY] = asked
-        return asked
+    if "country" in request.GET:
+        asked = request.GET["country"].upper()
+        # "All countries" (or anything unknown) is remembered as a choice too.
+        request.session[COUNTRY_SESSION_KEY] = asked if asked in available else ALL_COUNTRIES
     remembered = request.session.get(COUNTRY_SESSION_KEY)
+    if remembered == ALL_COUNTRIES:
+        return None
     if remembered in available:
         return remembered
     own = str(getattr(request.user, "country", "") or "")

@@ -64,3 +64,10 @@ def test_every_page_links_to_crisis_help(client, url_name):
     response = client.get(reverse(url_name))
     assert f'href="{reverse("crisis_help")}"'.encode() in response.content
     assert b"Get help now" in response.content
+
+
+def test_a_member_can_choose_to_see_every_country(client):
+    client.force_login(UserFactory(country="AU"))
+    client.get(reverse("crisis_help"), {"country": ""})
+    response = client.get(reverse("crisis_help"))
+    assert b"13 11 14" in response.content and b"116 123" in response.content
