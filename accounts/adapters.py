@@ -1,4 +1,4 @@
-"""allauth adapter: Harbour's rules for who may sign up and what mail says."""
+"""allauth adapter: Harbour's rules for who may sign up."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings

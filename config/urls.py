@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("", include("accounts.urls")),
     path("", include("selfcare.urls")),
+    path("", include("moderation.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

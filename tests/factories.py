@@ -50,3 +50,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     def verified_email(user, create, extracted, **kwargs):
         if create:
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+
+class TalkaboutFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.Talkabout"
+
+    title = factory.Sequence(lambda n: f"Talkabout {n}")
+    slug = factory.Sequence(lambda n: f"talkabout-{n}")
+    description = "A place to talk."

@@ -10,6 +10,7 @@ SAMPLE_ARGUMENTS = {
     "key": "not-a-real-key",
     "uidb36": "1",
     "pk": "1",
+    "slug": "a-talkabout",
     "id": "1",
 }
 

@@ -256,3 +256,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
 HARBOUR_SIGNUP_OPEN = env.bool("HARBOUR_SIGNUP_OPEN", default=True)
+
+# Reports from this many different members take a published item out of view.
+HARBOUR_REPORTS_TO_HOLD = env.int("HARBOUR_REPORTS_TO_HOLD", default=3)
+
+# (how many, per how many seconds) for each member action.
+HARBOUR_RATE_LIMITS = {
+    "thread": (env.int("HARBOUR_THREADS_PER_HOUR", default=5), 3600),
+    "reply": (env.int("HARBOUR_REPLIES_PER_HOUR", default=30), 3600),
+    "hug": (env.int("HARBOUR_HUGS_PER_HOUR", default=60), 3600),
+    "brick": (env.int("HARBOUR_BRICKS_PER_HOUR", default=10), 3600),
+}
+# New members' links show as plain text until their account is this many days old.
+HARBOUR_LINKS_AFTER_DAYS = 14

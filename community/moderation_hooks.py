@@ -1,0 +1,116 @@
+"""How moderation shows, hides and describes forum content (the moderatable protocol)."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from community.markdown import plain_text, render
+from community.models import Brick, Notification, NotificationKind, Post, Thread, ThreadFollow
+from moderation import registry
+
+
+def links_allowed(author) -> bool:
+    age = timezone.now() - author.date_joined
+    return age >= datetime.timedelta(days=settings.HARBOUR_LINKS_AFTER_DAYS)
+
+
+def _recount_replies(thread_id):
+    count = Post.objects.filter(thread_id=thread_id, is_opening=False, is_public=True).count()
+    Thread.objects.filter(pk=thread_id).update(public_reply_count=count)
+
+
+class PostHandler:
+    def kind(self, post):
+        return "post" if post.is_opening else "reply"
+
+    def text(self, post):
+        return f"{post.thread.title}\n\n{post.body}" if post.is_opening else post.body
+
+    def publish(self, post):
+        first_time = post.published_at is None
+        now = timezone.now()
+        post.public_html = render(post.body, allow_links=links_allowed(post.author))
+        post.public_text = plain_text(post.public_html)
+        post.public_content_warning = post.content_warning
+        post.is_public, post.published_at = True, post.published_at or now
+        post.save()
+        thread = post.thread
+        if post.is_opening:
+            Thread.objects.filter(pk=thread.pk).update(public_title=F("title"), is_public=True)
+        else:
+            _recount_replies(thread.pk)
+            Thread.objects.filter(pk=thread.pk).update(last_activity_at=now)
+            if first_time:
+                _notify_followers(post)
+
+    def hide(self, post):
+        post.is_public = False
+        post.save(update_fields=["is_public"])
+        if post.is_opening:
+            Thread.objects.filter(pk=post.thread_id).update(is_public=False)
+        else:
+            _recount_replies(post.thread_id)
+
+    def after_decision(self, post, *, approved, message):
+        Notification.objects.create(
+            recipient=post.author,
+            kind=NotificationKind.APPROVED if approved else NotificationKind.REMOVED,
+            thread=post.thread,
+            post=post,
+            message=message,
+        )
+
+    def location(self, post):
+        return post.thread.talkabout.title
+
+    def url(self, post):
+        return reverse("thread_detail", args=[post.thread_id]) + f"#post-{post.pk}"
+
+
+def _notify_followers(reply):
+    followers = ThreadFollow.objects.filter(thread=reply.thread_id).exclude(user=reply.author_id)
+    Notification.objects.bulk_create(
+        Notification(
+            recipient_id=user_id, kind=NotificationKind.REPLY, thread=reply.thread, post=reply
+        )
+        for user_id in followers.values_list("user_id", flat=True)
+    )
+
+
+class BrickHandler:
+    def kind(self, brick):
+        return "brick"
+
+    def text(self, brick):
+        return brick.body
+
+    def publish(self, brick):
+        brick.public_body, brick.public_colour = brick.body, brick.colour
+        brick.is_public, brick.published_at = True, brick.published_at or timezone.now()
+        brick.save()
+
+    def hide(self, brick):
+        brick.is_public = False
+        brick.save(update_fields=["is_public"])
+
+    def after_decision(self, brick, *, approved, message):
+        Notification.objects.create(
+            recipient=brick.author,
+            kind=NotificationKind.APPROVED if approved else NotificationKind.REMOVED,
+            brick=brick,
+            message=message,
+        )
+
+    def location(self, brick):
+        return "The wall"
+
+    def url(self, brick):
+        return reverse("brick_wall") + f"#brick-{brick.pk}"
+
+
+def register():
+    registry.register(Post, PostHandler())
+    registry.register(Brick, BrickHandler())

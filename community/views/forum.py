@@ -1,0 +1,172 @@
+"""Talkabouts, threads and replies. Views stay thin: forms in, services out."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.permissions import access
+from accounts.roles import Role
+from community.forms import PostEditForm, ReplyForm, ThreadForm
+from community.models import Post, Talkabout
+from community.ratelimits import RateLimited
+from community.selectors import (
+    muted_ids,
+    talkabouts_for,
+    thread_flags,
+    thread_for,
+    thread_posts,
+    threads_in,
+)
+from community.services.talkabouts import preferences_for, talkabout_join, talkabout_leave
+from community.services.threads import (
+    PostingRefused,
+    can_reply,
+    check_can_edit,
+    post_delete,
+    post_edit,
+    reply_create,
+    thread_create,
+)
+
+READERS = (Role.MEMBER, Role.GUIDE, Role.LEAD)
+POSTS_PER_PAGE = 50
+THREADS_PER_PAGE = 30
+
+
+def _refused(request, template, context, error):
+    """Re-show the form with the reason, keeping every word the member wrote."""
+    context["form"].add_error(None, str(error))
+    status = 429 if isinstance(error, RateLimited) else 400
+    response = render(request, template, context, status=status)
+    if isinstance(error, RateLimited):
+        response["Retry-After"] = str(error.retry_after_seconds)
+    return response
+
+
+@access(*READERS)
+def talkabout_list(request):
+    return render(
+        request, "community/talkabout_list.html", {"talkabouts": talkabouts_for(request.user)}
+    )
+
+
+@access(*READERS)
+def talkabout_detail(request, slug):
+    talkabout = get_object_or_404(Talkabout, slug=slug)
+    page = Paginator(threads_in(talkabout, request.user), THREADS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    joined = talkabout.members.filter(pk=request.user.pk).exists()
+    return render(
+        request,
+        "community/talkabout_detail.html",
+        {"talkabout": talkabout, "page": page, "joined": joined},
+    )
+
+
+@access(Role.MEMBER)
+@require_POST
+def talkabout_membership(request, slug):
+    talkabout = get_object_or_404(Talkabout, slug=slug, is_archived=False)
+    change = talkabout_join if request.POST.get("action") == "join" else talkabout_leave
+    change(user=request.user, talkabout=talkabout)
+    return redirect("talkabout_detail", slug=slug)
+
+
+@access(Role.MEMBER)
+@require_http_methods(["GET", "POST"])
+def thread_new(request, slug=None):
+    talkabout = Talkabout.objects.filter(slug=slug).first() if slug else None
+    initial = {
+        "talkabout": talkabout,
+        "content_warning": getattr(talkabout, "default_content_warning", ""),
+    }
+    form = ThreadForm(request.POST or None, initial=initial)
+    context = {"form": form, "talkabout": talkabout}
+    if request.method == "POST" and form.is_valid():
+        try:
+            thread = thread_create(author=request.user, **form.cleaned_data)
+        except (PostingRefused, RateLimited) as error:
+            return _refused(request, "community/thread_new.html", context, error)
+        return redirect("thread_detail", pk=thread.pk)
+    return render(request, "community/thread_new.html", context, status=400 if form.errors else 200)
+
+
+@access(*READERS)
+def thread_detail(request, pk):
+    thread = thread_for(pk, request.user)
+    return render(
+        request, "community/thread_detail.html", _thread_context(request, thread, ReplyForm())
+    )
+
+
+def _thread_context(request, thread, form):
+    user = request.user
+    page = Paginator(thread_posts(thread, user), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    is_member = user.role == Role.MEMBER
+    collapsed = set(preferences_for(user).collapsed_warnings) if is_member else set()
+    return {
+        "thread": thread,
+        "page": page,
+        "form": form,
+        "muted": muted_ids(user) if is_member else set(),
+        "collapsed": collapsed,
+        "can_reply": is_member and can_reply(user=user, thread=thread),
+        **(thread_flags(thread, user) if is_member else {}),
+    }
+
+
+@access(Role.MEMBER)
+@require_POST
+def reply_new(request, pk):
+    thread = thread_for(pk, request.user)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            post = reply_create(author=request.user, thread=thread, **form.cleaned_data)
+        except (PostingRefused, RateLimited) as error:
+            context = _thread_context(request, thread, form)
+            return _refused(request, "community/thread_detail.html", context, error)
+        page = "?page=last" if thread.public_reply_count >= POSTS_PER_PAGE else ""
+        return redirect(reverse("thread_detail", args=[thread.pk]) + f"{page}#post-{post.pk}")
+    context = _thread_context(request, thread, form)
+    return render(request, "community/thread_detail.html", context, status=400)
+
+
+def _own_post(request, pk):
+    return get_object_or_404(Post.objects.select_related("thread"), pk=pk, author=request.user)
+
+
+@access(Role.MEMBER)
+@require_http_methods(["GET", "POST"])
+def post_edit_view(request, pk):
+    post = _own_post(request, pk)
+    initial = {
+        "title": post.thread.title,
+        "body": post.body,
+        "content_warning": post.content_warning,
+    }
+    form = PostEditForm(request.POST or None, initial=initial, is_opening=post.is_opening)
+    context = {"form": form, "post": post}
+    try:
+        check_can_edit(post=post, user=request.user)
+    except PostingRefused as error:
+        context["refusal"] = str(error)
+        return render(request, "community/post_edit.html", context, status=409)
+    if request.method == "POST" and form.is_valid():
+        post_edit(post=post, author=request.user, **form.cleaned_data)
+        return redirect(reverse("thread_detail", args=[post.thread_id]) + f"#post-{post.pk}")
+    return render(request, "community/post_edit.html", context, status=400 if form.errors else 200)
+
+
+@access(Role.MEMBER)
+@require_http_methods(["GET", "POST"])
+def post_delete_view(request, pk):
+    post = _own_post(request, pk)
+    if request.method == "POST":
+        post_delete(post=post, author=request.user)
+        if post.is_opening:
+            return redirect("talkabout_detail", slug=post.thread.talkabout.slug)
+        return redirect("thread_detail", pk=post.thread_id)
+    return render(request, "community/post_delete.html", {"post": post})

@@ -1,0 +1,56 @@
+"""The moderatable protocol: how moderation reaches content it does not own.
+
+An app registers each model whose texts are moderated, with a handler that
+knows how to show, hide and describe its items. Moderation changes `state`
+and calls the handler; it never imports the app.
+"""
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class ModeratableHandler(Protocol):
+    def kind(self, item) -> str:
+        """What the item is, in a word: "post", "reply", "brick", ..."""
+
+    def text(self, item) -> str:
+        """The words to check: everything others would see."""
+
+    def publish(self, item) -> None:
+        """Make the newest revision public."""
+
+    def hide(self, item) -> None:
+        """Take the item out of public view (pulled back, removed or deleted)."""
+
+    def after_decision(self, item, *, approved: bool, message: str) -> None:
+        """Tell the author a guide's decision on their held item."""
+
+    def location(self, item) -> str:
+        """Where the item lives, for the guide: a Talkabout, a wall, a room."""
+
+    def url(self, item) -> str:
+        """A link to the item in its context."""
+
+
+@dataclass(frozen=True)
+class Registration:
+    model: type
+    handler: ModeratableHandler
+
+
+_registry: dict[type, Registration] = {}
+
+
+def register(model: type, handler: ModeratableHandler) -> None:
+    _registry[model] = Registration(model, handler)
+
+
+def handler_for(item) -> ModeratableHandler:
+    try:
+        return _registry[type(item)].handler
+    except KeyError:
+        raise LookupError(f"{type(item).__name__} is not registered as moderatable") from None
+
+
+def registered_models() -> list[type]:
+    return list(_registry)

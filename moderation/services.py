@@ -1,0 +1,184 @@
+"""Moving content through its lifecycle. Every change goes through `_transition`,
+which checks the move against the table in moderation.states."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.roles import Role
+from moderation.models import (
+    CaseDecision,
+    CasePriority,
+    CaseState,
+    HeldReason,
+    Report,
+    ReportReason,
+    ReviewCase,
+)
+from moderation.registry import handler_for
+from moderation.states import Actor, Event, ModerationState, next_state
+
+
+class ModerationRefused(Exception):
+    """The action is not possible now; the message says why, in plain words."""
+
+
+def _locked(item):
+    return type(item).objects.select_for_update().get(pk=item.pk)
+
+
+def _transition(item, event, actor):
+    item.state = next_state(item.state, event, actor)
+    item.save(update_fields=["state"])
+    return item
+
+
+def _actor_for(user) -> str:
+    return Actor.LEAD if user.role == Role.LEAD else Actor.GUIDE
+
+
+def case_open_for(item) -> ReviewCase | None:
+    return ReviewCase.objects.filter(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        state=CaseState.OPEN,
+    ).first()
+
+
+def _case_open(item, *, reason, priority) -> ReviewCase:
+    """Open a case for the item, or raise the priority of the one already open."""
+    case = case_open_for(item)
+    if case is None:
+        return ReviewCase.objects.create(
+            content_type=ContentType.objects.get_for_model(item),
+            object_id=item.pk,
+            author=item.author,
+            reason=reason,
+            priority=priority,
+            revision=item.revision,
+        )
+    if priority > case.priority:
+        case.priority, case.reason = priority, reason
+    case.revision = item.revision
+    case.save(update_fields=["priority", "reason", "revision"])
+    return case
+
+
+def _case_close(case, *, by, decision, message=""):
+    case.state, case.closed_at, case.closed_by = CaseState.CLOSED, timezone.now(), by
+    case.decision, case.message_to_author = decision, message
+    case.save(update_fields=["state", "closed_at", "closed_by", "decision", "message_to_author"])
+
+
+@transaction.atomic
+def content_submit(*, item, is_edit: bool = False):
+    """Submit a new item, or a new revision of a published one, for checking.
+
+    Until the automatic risk check exists every text is held for a Wall Guide
+    (pre-moderation); the earlier revision of an edited item stays public.
+    """
+    if is_edit:
+        item = _locked(item)
+        _transition(item, Event.EDIT, Actor.AUTHOR)
+        item.revision += 1
+        item.save(update_fields=["revision"])
+    else:
+        item.state = next_state(None, Event.SUBMIT, Actor.AUTHOR)
+        item.save(update_fields=["state"])
+    return _decide(item, Event.DECIDE_REVIEW, reason=HeldReason.PRE_MODERATION)
+
+
+def _decide(item, event, *, reason):
+    _transition(item, event, Actor.PIPELINE)
+    if event == Event.DECIDE_PUBLISH:
+        handler_for(item).publish(item)
+    else:
+        urgent = event == Event.DECIDE_ESCALATE
+        _case_open(
+            item, reason=reason, priority=CasePriority.URGENT if urgent else CasePriority.NORMAL
+        )
+    return item
+
+
+@transaction.atomic
+def case_approve(*, case: ReviewCase, guide, message: str = "") -> ReviewCase:
+    """Publish the held item (or, for a reported published item, keep it up)."""
+    item = _locked(case.item)
+    if item.state == ModerationState.PUBLISHED:
+        _case_close(case, by=guide, decision=CaseDecision.NO_ACTION)
+        return case
+    _transition(item, Event.APPROVE, _actor_for(guide))
+    handler_for(item).publish(item)
+    _case_close(case, by=guide, decision=CaseDecision.APPROVED, message=message)
+    handler_for(item).after_decision(item, approved=True, message=message)
+    return case
+
+
+@transaction.atomic
+def case_remove(*, case: ReviewCase, guide, reason: str) -> ReviewCase:
+    """Remove the item, telling the author why."""
+    if not reason.strip():
+        raise ModerationRefused("Please give the author a reason: they will see it.")
+    item = _locked(case.item)
+    actor = _actor_for(guide)
+    if item.state == ModerationState.PUBLISHED:
+        _transition(item, Event.PULL_BACK, actor)
+    _transition(item, Event.REMOVE, actor)
+    handler_for(item).hide(item)
+    _case_close(case, by=guide, decision=CaseDecision.REMOVED, message=reason)
+    handler_for(item).after_decision(item, approved=False, message=reason)
+    return case
+
+
+@transaction.atomic
+def content_delete(*, item, author):
+    """The author deletes their own item. An open urgent case stays open."""
+    item = _locked(item)
+    if item.author_id != author.pk:
+        raise ModerationRefused("Only the author can delete this.")
+    _transition(item, Event.DELETE, Actor.AUTHOR)
+    handler_for(item).hide(item)
+    case = case_open_for(item)
+    if case is not None and case.priority != CasePriority.URGENT:
+        _case_close(case, by=None, decision=CaseDecision.WITHDRAWN)
+    return item
+
+
+@transaction.atomic
+def report_submit(*, item, reporter, reason: str, text: str = "") -> Report:
+    """A member reports a published item. A worry about the author opens an
+    urgent case at once and leaves the post up; enough reports pull it back."""
+    item = _locked(item)
+    if not item.is_public or item.state == ModerationState.DELETED:
+        raise ModerationRefused("This post is no longer shown, so it can't be reported.")
+    if item.author_id == reporter.pk:
+        raise ModerationRefused("You can't report your own post. You can edit or delete it.")
+    content_type = ContentType.objects.get_for_model(item)
+    if Report.objects.filter(
+        content_type=content_type, object_id=item.pk, reporter=reporter
+    ).exists():
+        raise ModerationRefused("You've already reported this. A Wall Guide will look at it.")
+    if reason == ReportReason.RISK_TO_AUTHOR:
+        if item.state == ModerationState.PUBLISHED:
+            _transition(item, Event.RISK_REPORT, Actor.MEMBER)  # stays up
+        case = _case_open(item, reason=HeldReason.RISK_REPORT, priority=CasePriority.URGENT)
+    else:
+        case = _case_open(item, reason=HeldReason.MEMBER_REPORTS, priority=CasePriority.NORMAL)
+    report = Report.objects.create(
+        content_type=content_type, object_id=item.pk, reporter=reporter, reason=reason,
+        text=text, case=case,
+    )  # fmt: skip
+    reporters = Report.objects.filter(content_type=content_type, object_id=item.pk).count()
+    if reporters >= settings.HARBOUR_REPORTS_TO_HOLD:
+        _pull_back_for_reports(item)
+    return report
+
+
+def _pull_back_for_reports(item):
+    # An item with an edit awaiting a guide is not PUBLISHED, but its earlier
+    # revision is public: take that out of view all the same.
+    if item.state == ModerationState.PUBLISHED:
+        _transition(item, Event.REPORT_THRESHOLD, Actor.MEMBER)
+    if item.is_public:
+        handler_for(item).hide(item)
