@@ -20,6 +20,9 @@ urlpatterns = [
     path("threads/<int:pk>/reply/", forum.reply_new, name="reply_new"),
     path("posts/<int:pk>/edit/", forum.post_edit_view, name="post_edit"),
     path("posts/<int:pk>/delete/", forum.post_delete_view, name="post_delete"),
+    # engagement urls (hugs, bookmarks, follows, notifications)
+    # safety urls (reports, mutes)
+    # search urls
     path("wall/", bricks.brick_wall, name="brick_wall"),
     path("wall/<int:pk>/delete/", bricks.brick_delete_view, name="brick_delete"),
 ]
