@@ -169,20 +169,23 @@ def _show_log(log) -> None:
     print(f"Server log ({len(lines)} lines):\n{shown}{more}", end="", file=sys.stderr)
 
 
-def status_of(server: Server, path: str) -> int:
+def status_of(server: Server, path: str, headers: dict | None = None) -> int:
     """The status of one GET, straight to 127.0.0.1 (no proxy from the environment)."""
     connection = http.client.HTTPConnection(HOST, server.port, timeout=10)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=headers or {})
         return connection.getresponse().status
     finally:
         connection.close()
 
 
-def wrk_round(wrk: str, url: str, *, seconds: int, load: Load) -> Round:
+def wrk_round(
+    wrk: str, url: str, *, seconds: int, load: Load, headers: dict | None = None
+) -> Round:
     """Drive one URL for some seconds; wrk_report.lua prints the figures as JSON."""
     command = [
         *(wrk, "--threads", str(load.threads), "--connections", str(load.connections)),
+        *(arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")),
         *("--duration", f"{seconds}s", "--script", str(WRK_SCRIPT), url),
     ]
     done = subprocess.run(
@@ -217,28 +220,37 @@ def _check_round(name: str, measured: Round) -> None:
         )
 
 
-def targets_measure(server: Server, targets: dict[str, str], load: Load) -> dict[str, list[Round]]:
-    """Check each target answers 200, warm them all up, then measure them in turns."""
+def targets_measure(
+    server: Server, targets: dict[str, str], load: Load, headers: dict | None = None
+) -> dict[str, list[Round]]:
+    """Check each target answers 200, warm them all up, then measure them in turns.
+
+    `headers` go with every request (a session cookie, to measure a signed-in reader).
+    """
     wrk = wrk_require()
-    _targets_check(server, targets)
+    _targets_check(server, targets, headers)
     if load.warmup_seconds:
         for name, path in targets.items():
-            warm_up = wrk_round(wrk, server.url(path), seconds=load.warmup_seconds, load=load)
+            warm_up = wrk_round(
+                wrk, server.url(path), seconds=load.warmup_seconds, load=load, headers=headers
+            )
             _check_round(name, warm_up)
     rounds = {name: [] for name in targets}
     for number in range(1, load.rounds + 1):
         # Interleaved, so drift in the machine's speed touches every target alike.
         for name, path in targets.items():
-            measured = wrk_round(wrk, server.url(path), seconds=load.seconds, load=load)
+            measured = wrk_round(
+                wrk, server.url(path), seconds=load.seconds, load=load, headers=headers
+            )
             _check_round(name, measured)
             rounds[name].append(measured)
             _progress(f"{name}, round {number}/{load.rounds}: {measured.requests_per_second:.0f}")
     return rounds
 
 
-def _targets_check(server: Server, targets: dict[str, str]) -> None:
+def _targets_check(server: Server, targets: dict[str, str], headers: dict | None) -> None:
     for name, path in targets.items():
-        status = status_of(server, path)
+        status = status_of(server, path, headers)
         if status != 200:
             raise BenchmarkError(f"{name} ({path}) answered {status}, not 200; not measured.")
 
