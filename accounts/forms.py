@@ -84,9 +84,6 @@ class SignupForm(AllauthSignupForm):
         self.fields[
             "password1"
         ].help_text = "At least 12 characters. A few random words together work well."
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}_help"
         if not self.is_bound:
             self.initial.setdefault("handle", suggest_handle())
         self.handle_suggestions = [suggest_handle() for _ in range(4)]

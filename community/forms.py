@@ -3,6 +3,7 @@
 from django import forms
 
 from community.models import BODY_MAX, BRICK_MAX, TITLE_MAX, BrickColour, ContentWarning, Talkabout
+from moderation.models import Report, ReportReason
 
 WARNING_CHOICES = [("", "No content warning")] + list(ContentWarning.choices)
 
@@ -93,3 +94,81 @@ class BrickForm(forms.Form):
         },
     )
     colour = forms.ChoiceField(choices=BrickColour.choices, widget=forms.RadioSelect)
+
+
+REPORT_TEXT_MAX = Report._meta.get_field("text").max_length
+
+REASON_HELP = {
+    ReportReason.RISK_TO_AUTHOR: (
+        "Their words make you worry about their safety. A Wall Guide looks at this first, "
+        "and the post stays up so others can keep supporting them."
+    ),
+    ReportReason.HARASSMENT: "It puts someone down, bullies, or targets a person or a group.",
+    ReportReason.PERSONAL_INFO: (
+        "A name, phone number, address, social media account or anything else that could "
+        "identify someone: the author or anyone else."
+    ),
+    ReportReason.SPAM: "Selling, advertising, or links that don't belong in a support community.",
+    ReportReason.OTHER: "Anything else a Wall Guide should see. Please tell us a little below.",
+}
+
+
+class ExplainedRadioSelect(forms.RadioSelect):
+    """Radio buttons that each point screen readers at the explanation below them."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["aria-describedby"] = f"{option['attrs']['id']}_help"
+        return option
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="What worries you about it?",
+        choices=ReportReason.choices,
+        widget=ExplainedRadioSelect,
+        error_messages={
+            "required": "Please choose what worries you about it.",
+            "invalid_choice": "Please choose one of the reasons listed.",
+        },
+    )
+    text = forms.CharField(
+        label="Anything you'd like the Wall Guide to know (optional)",
+        required=False,
+        max_length=REPORT_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Only Wall Guides read this. The author never sees it, or who you are.",
+        error_messages={
+            "max_length": f"This can be up to {REPORT_TEXT_MAX} characters. Yours is "
+            "%(show_value)s: please shorten it a little.",
+        },
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == ReportReason.OTHER and not data.get("text"):
+            self.add_error(
+                "text", "Please tell us a little about what's wrong, so the Wall Guide knows."
+            )
+        return data
+
+    def reason_options(self):
+        """Each radio button with a kind word on when to choose it."""
+        return [(radio, REASON_HELP[radio.data["value"]]) for radio in self["reason"]]
+
+
+QUERY_MAX = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search published posts",
+        max_length=QUERY_MAX,
+        required=False,
+        # No autocomplete: a shared phone should not suggest someone's past searches.
+        widget=forms.TextInput(attrs={"autocomplete": "off", "enterkeyhint": "search"}),
+        error_messages={
+            "max_length": f"Searches can be up to {QUERY_MAX} characters. Yours is "
+            "%(show_value)s: please use fewer words.",
+        },
+    )

@@ -1,6 +1,7 @@
 """The forum: Talkabouts, threads, posts, Bricks, and what members do around them."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 
@@ -85,6 +86,10 @@ class Post(Moderated):
         max_length=20, choices=ContentWarning.choices, blank=True
     )
     public_text = models.TextField(blank=True)  # plain words of the public revision, for search
+    # PostgreSQL only: public title and public_text as weighted words, kept by
+    # community.search on publishing. Its GIN index lives in migration 0002 alone
+    # (not in Meta), since SQLite cannot build one when it rebuilds this table.
+    search_vector = SearchVectorField(null=True, editable=False)
     edited_at = models.DateTimeField(null=True, blank=True)
     hug_count = models.PositiveIntegerField(default=0)
 

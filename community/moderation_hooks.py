@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from community.markdown import plain_text, render
 from community.models import Brick, Notification, NotificationKind, Post, Thread, ThreadFollow
+from community.search import post_search_vector_update
 from moderation import registry
 
 
@@ -45,6 +46,7 @@ class PostHandler:
             Thread.objects.filter(pk=thread.pk).update(last_activity_at=now)
             if first_time:
                 _notify_followers(post)
+        post_search_vector_update(post=post)  # after the thread's public title is set
 
     def hide(self, post):
         post.is_public = False

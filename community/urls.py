@@ -1,6 +1,6 @@
 from django.urls import path
 
-from community.views import bricks, forum, pages
+from community.views import bricks, engagement, forum, pages, safety, search
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -20,9 +20,25 @@ urlpatterns = [
     path("threads/<int:pk>/reply/", forum.reply_new, name="reply_new"),
     path("posts/<int:pk>/edit/", forum.post_edit_view, name="post_edit"),
     path("posts/<int:pk>/delete/", forum.post_delete_view, name="post_delete"),
-    # engagement urls (hugs, bookmarks, follows, notifications)
-    # safety urls (reports, mutes)
-    # search urls
+    # Hugs, bookmarks, follows, notifications
+    path("posts/<int:pk>/hug/", engagement.post_hug, name="post_hug"),
+    path("threads/<int:pk>/bookmark/", engagement.thread_bookmark, name="thread_bookmark"),
+    path("threads/<int:pk>/follow/", engagement.thread_follow, name="thread_follow"),
+    path("me/bookmarks/", engagement.bookmark_list, name="bookmarks"),
+    path("me/notifications/", engagement.notification_list, name="notifications"),
+    path(
+        "me/notifications/read/",
+        engagement.notifications_mark_read_view,
+        name="notifications_mark_read",
+    ),
+    # Reports and mutes
+    path("reports/post/<int:pk>/", safety.report_post, name="report_post"),
+    path("reports/brick/<int:pk>/", safety.report_brick, name="report_brick"),
+    path("posts/<int:pk>/mute/", safety.post_author_mute, name="post_author_mute"),
+    path("me/muted/", safety.mute_list, name="mutes"),
+    path("me/muted/<int:pk>/unmute/", safety.mute_remove, name="mute_remove"),
+    # Search and the wall
+    path("search/", search.search, name="search"),
     path("wall/", bricks.brick_wall, name="brick_wall"),
     path("wall/<int:pk>/delete/", bricks.brick_delete_view, name="brick_delete"),
 ]

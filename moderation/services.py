@@ -169,7 +169,10 @@ def report_submit(*, item, reporter, reason: str, text: str = "") -> Report:
         content_type=content_type, object_id=item.pk, reporter=reporter, reason=reason,
         text=text, case=case,
     )  # fmt: skip
-    reporters = Report.objects.filter(content_type=content_type, object_id=item.pk).count()
+    # Count only the reports on the open case: those a guide has already dealt
+    # with (kept up, or republished) must not pull the item again on one more.
+    # Worry for the author never hides their post: others may be offering support.
+    reporters = Report.objects.filter(case=case).exclude(reason=ReportReason.RISK_TO_AUTHOR).count()
     if reporters >= settings.HARBOUR_REPORTS_TO_HOLD:
         _pull_back_for_reports(item)
     return report

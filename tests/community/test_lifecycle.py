@@ -89,7 +89,9 @@ def test_a_guide_approves_from_the_review_list(client, guide, member, talkabout)
     assert post.is_public
 
 
-def test_replying_to_a_thread_others_cannot_see_is_not_found(client, other_member, member, talkabout):
+def test_replying_to_a_thread_others_cannot_see_is_not_found(
+    client, other_member, member, talkabout
+):
     thread = thread_create(author=member, talkabout=talkabout, title="Hi", body="x")
     sign_in(client, other_member)
     response = client.post(reverse("reply_new", args=[thread.pk]), {"body": "hello"})

@@ -27,7 +27,9 @@ def queries_for(client, url):
     return len(captured), response
 
 
-def test_fifty_replies_cost_no_more_queries_than_two(client, other_member, published_thread, approve):
+def test_fifty_replies_cost_no_more_queries_than_two(
+    client, other_member, published_thread, approve
+):
     sign_in(client, other_member)
     url = reverse("thread_detail", args=[published_thread.pk])
     add_replies(published_thread, 2, approve)

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from community.models import Post, Thread
+from community.models import Post
 from community.services.threads import post_delete, post_edit, reply_create, thread_create
 from moderation.services import case_open_for, case_remove
 from moderation.states import ModerationState
