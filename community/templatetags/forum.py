@@ -10,8 +10,8 @@ register = template.Library()
 STATUS_WORDS = {
     ModerationState.PENDING: "Being checked. Only you can see this for now.",
     ModerationState.HELD: (
-        "A Wall Guide is looking at this. Only you can see it until they have. "
-        "This is usually quick, and it isn't a sign you've done anything wrong."
+        "Being checked. A Wall Guide is looking at this. Only you can see it until they "
+        "have. This is usually quick, and it isn't a sign you've done anything wrong."
     ),
     ModerationState.ESCALATED: (
         "A Wall Guide is looking at this and will be in touch with you here. "

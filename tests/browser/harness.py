@@ -6,6 +6,8 @@ import socket
 import time
 from pathlib import Path
 
+from tests.auth import totp_code
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -72,3 +74,15 @@ def _body(message) -> str:
         return "\n".join(_body(part) for part in message.get_payload())
     payload = message.get_payload(decode=True)
     return payload.decode() if payload else message.get_payload()
+
+
+def browser_sign_in(page, base_url: str, user, password: str, totp_secret: str | None = None):
+    """Sign in through the real pages, typing a TOTP code when the account has one."""
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    if totp_secret:
+        page.locator("input[name=code]").fill(totp_code(totp_secret))
+        page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()

@@ -14,9 +14,9 @@ from django.urls import NoReverseMatch, reverse
 
 from accounts.permissions import access_rule_for
 from accounts.roles import Role
+from community.forms import REASON_HELP
 from community.services.bricks import brick_create
 from community.services.threads import post_edit, reply_create
-from community.forms import REASON_HELP
 from moderation.models import CasePriority, Report, ReportReason
 from moderation.services import case_approve, case_open_for
 from moderation.states import ModerationState
