@@ -10,6 +10,7 @@ from django.utils import timezone
 from community.markdown import plain_text, render
 from community.models import Brick, Notification, NotificationKind, Post, Thread, ThreadFollow
 from community.search import post_search_vector_update
+from community.selectors_engagement import unread_count_forget
 from moderation import registry
 
 
@@ -57,6 +58,7 @@ class PostHandler:
             _recount_replies(post.thread_id)
 
     def after_decision(self, post, *, approved, message):
+        unread_count_forget([post.author_id])
         Notification.objects.create(
             recipient=post.author,
             kind=NotificationKind.APPROVED if approved else NotificationKind.REMOVED,
@@ -74,11 +76,13 @@ class PostHandler:
 
 def _notify_followers(reply):
     followers = ThreadFollow.objects.filter(thread=reply.thread_id).exclude(user=reply.author_id)
+    recipients = list(followers.values_list("user_id", flat=True))
+    unread_count_forget(recipients)
     Notification.objects.bulk_create(
         Notification(
             recipient_id=user_id, kind=NotificationKind.REPLY, thread=reply.thread, post=reply
         )
-        for user_id in followers.values_list("user_id", flat=True)
+        for user_id in recipients
     )
 
 
@@ -99,6 +103,7 @@ class BrickHandler:
         brick.save(update_fields=["is_public"])
 
     def after_decision(self, brick, *, approved, message):
+        unread_count_forget([brick.author_id])
         Notification.objects.create(
             recipient=brick.author,
             kind=NotificationKind.APPROVED if approved else NotificationKind.REMOVED,

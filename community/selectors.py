@@ -1,7 +1,7 @@
 """Reads for the forum. Every query that can return member content filters by
 what the viewer may see: public items, plus the viewer's own."""
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.http import Http404
 
 from community.models import (
@@ -15,6 +15,7 @@ from community.models import (
     Thread,
     ThreadFollow,
 )
+from community.post_cards import ROW_FIELDS
 from moderation.models import CaseDecision, ReviewCase
 from moderation.states import ModerationState
 
@@ -49,10 +50,17 @@ def threads_in(talkabout, user):
 
 
 def thread_for(pk, user) -> Thread:
-    """The thread if the viewer may see it, else 404 (never a hint that it exists)."""
+    """The thread if the viewer may see it, else 404 (never a hint that it exists).
+
+    Annotated with whether the viewer bookmarked and follows it, in the same query.
+    """
     thread = (
         Thread.objects.select_related("talkabout")
-        .annotate(opening_state=_opening_state())
+        .annotate(
+            opening_state=_opening_state(),
+            bookmarked=Exists(Bookmark.objects.filter(thread=OuterRef("pk"), user_id=user.pk)),
+            following=Exists(ThreadFollow.objects.filter(thread=OuterRef("pk"), user_id=user.pk)),
+        )
         .filter(pk=pk)
         .first()
     )
@@ -65,43 +73,34 @@ def thread_for(pk, user) -> Thread:
 
 
 def thread_posts(thread, user):
-    hugged = Hug.objects.filter(post=OuterRef("pk"), user=user)
+    """The posts of a thread the viewer may see, as plain values without their text:
+    enough to pick each post's card (see community.post_cards)."""
     return (
         Post.objects.filter(thread=thread)
         .filter(visible_q(user))
-        .select_related("author")
-        .only(
-            "id",
-            "thread_id",
-            "author_id",
-            "author__handle",
-            "is_opening",
-            "body",
-            "state",
-            "is_public",
-            "public_html",
-            "public_content_warning",
-            "content_warning",
-            "created_at",
-            "edited_at",
-            "hug_count",
-            "revision",
-            "published_at",
-        )  # fmt: skip
-        .annotate(hugged=Exists(hugged))
         .order_by("created_at", "pk")
+        .values(*ROW_FIELDS, handle=F("author__handle"))
     )
+
+
+def hugged_ids(user, post_ids) -> set[int]:
+    hugs = Hug.objects.filter(user=user, post_id__in=post_ids)
+    return set(hugs.values_list("post_id", flat=True))
 
 
 def muted_ids(user) -> set[int]:
     return set(Mute.objects.filter(muter=user).values_list("muted_id", flat=True))
 
 
-def thread_flags(thread, user) -> dict:
-    return {
-        "bookmarked": Bookmark.objects.filter(thread=thread, user=user).exists(),
-        "following": ThreadFollow.objects.filter(thread=thread, user=user).exists(),
-    }
+def mutes_around(user, thread_author_id) -> tuple[set[int], bool]:
+    """Whom the viewer muted, and whether the thread's author muted the viewer: one query."""
+    rows = list(
+        Mute.objects.filter(Q(muter=user) | Q(muter_id=thread_author_id, muted=user)).values_list(
+            "muter_id", "muted_id"
+        )
+    )
+    muted = {muted for muter, muted in rows if muter == user.pk}
+    return muted, (thread_author_id, user.pk) in rows
 
 
 def my_items(user):

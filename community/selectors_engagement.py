@@ -7,6 +7,8 @@ since been removed, deleted or pulled back.
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 
@@ -64,9 +66,32 @@ def notifications_for(user):
     )
 
 
+UNREAD_SECONDS = 30
+
+
+def _unread_key(user_id) -> str:
+    return f"unread-notifications:{user_id}"
+
+
 def unread_notification_count(user) -> int:
-    """How many listed notifications the member has not read: one query."""
-    return notifications_for(user).filter(read_at__isnull=True).count()
+    """How many listed notifications the member has not read.
+
+    Shown on every page, so kept in the cache; services forget it whenever they
+    add or read notifications, and it expires soon after an item is hidden.
+    """
+    count = cache.get(_unread_key(user.pk))
+    if count is None:
+        count = notifications_for(user).filter(read_at__isnull=True).count()
+        cache.set(_unread_key(user.pk), count, UNREAD_SECONDS)
+    return count
+
+
+def unread_count_forget(user_ids) -> None:
+    """Forget cached counts now, and again once the change has committed (a page
+    rendered in between could have cached the count from before it)."""
+    keys = [_unread_key(user_id) for user_id in user_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 @dataclass(frozen=True)

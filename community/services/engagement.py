@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from community.models import Bookmark, Hug, Notification, NotificationKind, Post, ThreadFollow
 from community.ratelimits import rate_limit_hit
+from community.selectors_engagement import unread_count_forget
 
 
 class HugRefused(Exception):
@@ -52,6 +53,7 @@ def _notify_hug(post: Post) -> None:
     unread = Notification.objects.filter(
         recipient_id=post.author_id, kind=NotificationKind.HUG, post=post, read_at__isnull=True
     )
+    unread_count_forget([post.author_id])
     if not unread.update(created_at=timezone.now()):
         Notification.objects.create(
             recipient_id=post.author_id,
@@ -93,6 +95,7 @@ def follow_delete(*, user, thread) -> None:
 
 def notifications_mark_read(*, user) -> int:
     """Mark every unread notification of the member as read; returns how many changed."""
+    unread_count_forget([user.pk])
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

@@ -39,12 +39,13 @@ def thread_create(*, author, talkabout: Talkabout, title: str, body: str, conten
     return thread
 
 
-def can_reply(*, user, thread: Thread) -> bool:
-    return (
-        thread.is_public
-        and not thread.talkabout.is_archived
-        and not Mute.objects.filter(muter_id=thread.author_id, muted=user).exists()
-    )
+def can_reply(*, user, thread: Thread, muted_by_author: bool | None = None) -> bool:
+    """Whether `user` may reply; `muted_by_author` saves a query when already known."""
+    if not thread.is_public or thread.talkabout.is_archived:
+        return False
+    if muted_by_author is None:
+        muted_by_author = Mute.objects.filter(muter_id=thread.author_id, muted=user).exists()
+    return not muted_by_author
 
 
 @transaction.atomic

@@ -8,10 +8,8 @@ import math
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import access
@@ -35,19 +33,9 @@ from community.services.engagement import (
     notifications_mark_read,
 )
 from community.views.forum import thread_detail
+from community.views.redirects import redirect_back
 
 PER_PAGE = 30
-
-
-def _back(request, fallback: str, anchor: str = ""):
-    """Redirect to the form's `next` if it is a page of this site, else to `fallback`."""
-    target = request.POST.get("next", "")
-    # Only a path on this site: never another host, nor a bare word `redirect()`
-    # would try to read as a view name.
-    safe = target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return HttpResponseRedirect((target if safe else fallback).partition("#")[0] + anchor)
 
 
 def _thread_url(pk) -> str:
@@ -88,7 +76,7 @@ def post_hug(request, pk):
         response = _thread_page_with(request, post, _hug_limit_words(error), status=429)
         response["Retry-After"] = str(error.retry_after_seconds)
         return response
-    return _back(request, _thread_url(post.thread_id), f"#post-{post.pk}")
+    return redirect_back(request, _thread_url(post.thread_id), f"#post-{post.pk}")
 
 
 @access(Role.MEMBER)
@@ -97,7 +85,7 @@ def thread_bookmark(request, pk):
     thread = thread_for(pk, request.user)
     change = bookmark_delete if request.POST.get("action") == "remove" else bookmark_create
     change(user=request.user, thread=thread)
-    return _back(request, _thread_url(pk))
+    return redirect_back(request, _thread_url(pk))
 
 
 @access(Role.MEMBER)
@@ -106,7 +94,7 @@ def thread_follow(request, pk):
     thread = thread_for(pk, request.user)
     change = follow_delete if request.POST.get("action") == "unfollow" else follow_create
     change(user=request.user, thread=thread)
-    return _back(request, _thread_url(pk))
+    return redirect_back(request, _thread_url(pk))
 
 
 @access(Role.MEMBER)
@@ -131,4 +119,4 @@ def notification_list(request):
 @require_POST
 def notifications_mark_read_view(request):
     notifications_mark_read(user=request.user)
-    return _back(request, reverse("notifications"))
+    return redirect_back(request, reverse("notifications"))

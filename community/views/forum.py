@@ -9,11 +9,12 @@ from accounts.permissions import access
 from accounts.roles import Role
 from community.forms import PostEditForm, ReplyForm, ThreadForm
 from community.models import Post, Talkabout
+from community.post_cards import PostRow, Reader, post_cards
 from community.ratelimits import RateLimited
 from community.selectors import (
-    muted_ids,
+    hugged_ids,
+    mutes_around,
     talkabouts_for,
-    thread_flags,
     thread_for,
     thread_posts,
     threads_in,
@@ -104,16 +105,25 @@ def thread_detail(request, pk):
 def _thread_context(request, thread, form):
     user = request.user
     page = Paginator(thread_posts(thread, user), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    posts = [PostRow.from_values(values) for values in page.object_list]
     is_member = user.role == Role.MEMBER
-    collapsed = set(preferences_for(user).collapsed_warnings) if is_member else set()
+    reader, muted_by_author = Reader(user_id=user.pk, member=False), False
+    if is_member:
+        muted, muted_by_author = mutes_around(user, thread.author_id)
+        reader = Reader(
+            user_id=user.pk,
+            member=True,
+            hugged=frozenset(hugged_ids(user, [post.pk for post in posts])),
+            muted=frozenset(muted),
+            collapsed=frozenset(preferences_for(user).collapsed_warnings),
+        )
     return {
         "thread": thread,
         "page": page,
+        "cards": post_cards(posts, reader, thread_public=thread.is_public),
         "form": form,
-        "muted": muted_ids(user) if is_member else set(),
-        "collapsed": collapsed,
-        "can_reply": is_member and can_reply(user=user, thread=thread),
-        **(thread_flags(thread, user) if is_member else {}),
+        "can_reply": is_member
+        and can_reply(user=user, thread=thread, muted_by_author=muted_by_author),
     }
 
 

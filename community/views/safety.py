@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import access
@@ -23,6 +22,7 @@ from community.services.safety import (
     member_mute,
     member_unmute,
 )
+from community.views.redirects import redirect_back
 from moderation.models import ReportReason
 from moderation.services import ModerationRefused
 
@@ -111,15 +111,6 @@ def report_brick(request, pk):
     return _report(request, brick, excerpt=brick.public_body)
 
 
-def _back(request, fallback: str):
-    """Redirect to the form's `next` if it is a page of this site, else to `fallback`."""
-    target = request.POST.get("next", "")
-    safe = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return redirect(target if safe else fallback)
-
-
 @access(Role.MEMBER)
 @require_POST
 def post_author_mute(request, pk):
@@ -137,7 +128,8 @@ def post_author_mute(request, pk):
             messages.success(request, _muted_words(author))
     except MuteRefused as error:
         messages.error(request, str(error))
-    return _back(request, reverse("thread_detail", args=[post.thread_id]) + f"#post-{post.pk}")
+    thread_url = reverse("thread_detail", args=[post.thread_id])
+    return redirect_back(request, thread_url, f"#post-{post.pk}")
 
 
 def _muted_words(author) -> str:
