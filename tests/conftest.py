@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from accounts.roles import Role
 from tests.auth import sign_in, totp_enable
@@ -55,6 +56,18 @@ def org_admin(db, organisation):
 @pytest.fixture
 def staff(db):
     return UserFactory(role=Role.STAFF, handle="staff-frank", email="frank@harbour.example")
+
+
+@pytest.fixture
+def signed_in():
+    """Return a new client signed in as the given user; several can be open at once."""
+
+    def _signed_in(user):
+        client = Client()
+        sign_in(client, user)
+        return client
+
+    return _signed_in
 
 
 @pytest.fixture

@@ -6,20 +6,9 @@ from django.urls import reverse
 
 from community.models import Bookmark, Notification, NotificationKind, Thread, ThreadFollow
 from community.services.threads import post_delete, reply_create, thread_create
-from tests.auth import sign_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed_in():
-    def _signed_in(user):
-        client = Client()
-        sign_in(client, user)
-        return client
-
-    return _signed_in
 
 
 @pytest.fixture

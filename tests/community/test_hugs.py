@@ -9,20 +9,9 @@ from django.utils import timezone
 from community.models import Hug, Notification, NotificationKind
 from community.services.engagement import hug_create
 from community.services.threads import post_delete, reply_create
-from tests.auth import sign_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed_in():
-    def _signed_in(user):
-        client = Client()
-        sign_in(client, user)
-        return client
-
-    return _signed_in
 
 
 def hug(client, post, **data):

@@ -13,22 +13,11 @@ from community.models import Notification, NotificationKind
 from community.services.threads import post_delete, reply_create, thread_create
 from moderation.models import ReportReason
 from moderation.services import case_open_for, case_remove, report_submit
-from tests.auth import sign_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 REPLY_WORDS = "words-from-a-reply-that-went-away"
-
-
-@pytest.fixture
-def signed_in():
-    def _signed_in(user):
-        client = Client()
-        sign_in(client, user)
-        return client
-
-    return _signed_in
 
 
 def mark_all_read(user):
