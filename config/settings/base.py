@@ -278,3 +278,40 @@ HARBOUR_RATE_LIMITS = {
 }
 # New members' links show as plain text until their account is this many days old.
 HARBOUR_LINKS_AFTER_DAYS = 14
+
+# --- Risk check (moderation/classifier) -----------------------------------------
+# Torch threads per process that runs the model (a moderation worker, or the batch
+# command). With two, a short post takes about 7 ms and a 350-word one about 60 ms.
+HARBOUR_RISK_TORCH_THREADS = env.int("HARBOUR_TORCH_THREADS", default=2)
+# The trained head (weights, tuned thresholds, version); empty means the committed one.
+HARBOUR_RISK_HEAD_PATH = env("HARBOUR_RISK_HEAD_PATH", default="")
+# Per-label overrides of the head's tuned thresholds, e.g. "self_harm=0.3,spam=0.6".
+# (django-environ's float cast reads "0.3" as 3.0 here, so values are converted below.)
+HARBOUR_RISK_THRESHOLDS = {
+    label: float(value) for label, value in env.dict("HARBOUR_RISK_THRESHOLDS", default={}).items()
+}
+
+# --- Risk pipeline (moderation/pipeline.py, moderation/tasks.py) -----------------
+HARBOUR_RISK_BACKEND = env("HARBOUR_RISK_BACKEND", default="moderation.backends.ClassifierBackend")
+# "on_commit" queues the check once the submission is committed (always, outside tests).
+HARBOUR_RISK_DISPATCH = env("HARBOUR_RISK_DISPATCH", default="on_commit")
+# A check that takes longer than this is treated as failed (and retried).
+HARBOUR_RISK_TIME_LIMIT = env.float("HARBOUR_RISK_TIME_LIMIT", default=10.0)
+# Attempts per revision before the item is held as "automatic check unavailable".
+HARBOUR_RISK_MAX_ATTEMPTS = env.int("HARBOUR_RISK_MAX_ATTEMPTS", default=4)
+# Items still PENDING after this many seconds are sent to the check again.
+HARBOUR_RISK_PENDING_GRACE = env.int("HARBOUR_RISK_PENDING_GRACE", default=60)
+CELERY_BEAT_SCHEDULE = {
+    "moderation-pending-sweep": {
+        "task": "moderation.tasks.pending_sweep",
+        "schedule": env.float("HARBOUR_SWEEP_SECONDS", default=30.0),
+    },
+    "moderation-unavailable-recheck": {
+        "task": "moderation.tasks.unavailable_recheck",
+        "schedule": env.float("HARBOUR_RECHECK_SECONDS", default=120.0),
+    },
+}
+# Seconds to wait before each retry of a failed check; after the last, the item is held.
+HARBOUR_RISK_RETRY_DELAYS = [
+    float(delay) for delay in env.list("HARBOUR_RISK_RETRY_DELAYS", default=["1", "4", "15"])
+]

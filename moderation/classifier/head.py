@@ -1,0 +1,179 @@
+"""The trained head: one logistic regression per label over the sentence embeddings.
+
+Training is deterministic: Newton's method on an L2-regularised, class-balanced
+log loss (strictly convex, so one optimum whatever the starting point), a fixed
+number of iterations, no random numbers, and weights rounded before they are saved.
+The same corpus gives a byte-identical head file.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from moderation.classifier.labels import LABELS, SAFE
+
+FORMAT = 1
+HEAD_PATH = Path(__file__).with_name("head.json")
+# Six decimals: far below what changes a decision, and stable under the tiny float
+# differences between machines.
+DECIMALS = 6
+NEWTON_STEPS = 30
+
+
+class HeadUnavailable(Exception):
+    """The head file is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class Head:
+    """Weights, biases and default thresholds for each label, and their version."""
+
+    version: str
+    labels: tuple[str, ...]
+    weights: np.ndarray  # (labels, dimensions)
+    bias: np.ndarray  # (labels,)
+    thresholds: dict[str, float]
+    training: dict = field(default_factory=dict)
+
+    def scores(self, vectors: np.ndarray) -> np.ndarray:
+        """Probability of each label for each vector: shape (vectors, labels)."""
+        return _sigmoid(vectors.astype(np.float64) @ self.weights.T + self.bias)
+
+    def scores_by_text(self, vectors: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+        """Scores per text from scores per window: the highest window wins, so risk
+        in one paragraph of a long post is not averaged away."""
+        per_window = self.scores(vectors)
+        result = np.zeros((count, len(self.labels)))
+        np.maximum.at(result, owners, per_window)
+        return result
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def _balanced_weights(y: np.ndarray) -> np.ndarray:
+    """Each class weighs half the total, so a rare risk label is not drowned out."""
+    positives = max(int(y.sum()), 1)
+    negatives = max(len(y) - positives, 1)
+    return np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * negatives))
+
+
+def _loss(x, y, s, w, l2) -> float:
+    p = np.clip(_sigmoid(x @ w), 1e-12, 1 - 1e-12)
+    data = -np.mean(s * (y * np.log(p) + (1 - y) * np.log(1 - p)))
+    return float(data + 0.5 * l2 * np.dot(w[:-1], w[:-1]))
+
+
+def _fit_one(x: np.ndarray, y: np.ndarray, l2: float, extra: np.ndarray) -> np.ndarray:
+    """Newton's method with step halving; x has a trailing column of ones (the bias,
+    which is not regularised). extra: per-row factors on the class-balanced weights."""
+    n, d = x.shape
+    s = _balanced_weights(y) * extra
+    ridge = np.full(d, l2)
+    ridge[-1] = 0.0
+    w = np.zeros(d)
+    for _ in range(NEWTON_STEPS):
+        p = _sigmoid(x @ w)
+        gradient = x.T @ (s * (p - y)) / n + ridge * w
+        hessian = (x.T * (s * p * (1 - p))) @ x / n + np.diag(ridge + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w = _step_halving(x, y, s, w, step, l2)
+    return w
+
+
+def _step_halving(x, y, s, w, step, l2) -> np.ndarray:
+    current = _loss(x, y, s, w, l2)
+    scale = 1.0
+    for _ in range(20):
+        candidate = w - scale * step
+        if _loss(x, y, s, candidate, l2) <= current:
+            return candidate
+        scale /= 2
+    return w
+
+
+def head_fit(
+    vectors: np.ndarray, targets: np.ndarray, *, l2: float, safe_weight: float = 1.0
+) -> tuple:
+    """Fit one regression per label column of targets (0/1, LABELS order, safe last).
+    Returns (weights, bias), rounded to the precision they are saved with.
+
+    safe_weight: how much more a safe example weighs as a negative of each risk label.
+    """
+    x = np.hstack([vectors.astype(np.float64), np.ones((len(vectors), 1))])
+    columns = targets.astype(np.float64).T
+    safe_rows = columns[LABELS.index(SAFE)] == 1
+    extras = [
+        np.where(safe_rows, safe_weight, 1.0) if label != SAFE else np.ones(len(x))
+        for label in LABELS
+    ]
+    solved = np.array([_fit_one(x, c, l2, e) for c, e in zip(columns, extras, strict=True)])
+    solved = np.round(solved, DECIMALS)
+    return solved[:, :-1], solved[:, -1]
+
+
+def head_version(
+    weights: np.ndarray, bias: np.ndarray, thresholds: dict, corpus_digest: str
+) -> str:
+    """ "head-v<format>-<sha256 of weights, thresholds and corpus, 12 hex>": a new
+    corpus, new weights or new thresholds give a new version, and nothing else does."""
+    digest = hashlib.sha256()
+    digest.update(np.ascontiguousarray(weights, dtype="<f8").tobytes())
+    digest.update(np.ascontiguousarray(bias, dtype="<f8").tobytes())
+    digest.update(json.dumps(thresholds, sort_keys=True).encode())
+    digest.update(corpus_digest.encode())
+    return f"head-v{FORMAT}-{digest.hexdigest()[:12]}"
+
+
+def head_dumps(head: Head) -> str:
+    """The head as JSON text: metadata indented, one line of weights per label."""
+    rows = {
+        label: [round(float(v), DECIMALS) for v in head.weights[i]]
+        for i, label in enumerate(head.labels)
+    }
+    document = {
+        "format": FORMAT,
+        "version": head.version,
+        "labels": list(head.labels),
+        "thresholds": {k: round(v, 4) for k, v in sorted(head.thresholds.items())},
+        "bias": {
+            label: round(float(head.bias[i]), DECIMALS) for i, label in enumerate(head.labels)
+        },
+        "training": head.training,
+        "weights": {label: "@@" + label for label in head.labels},
+    }
+    text = json.dumps(document, indent=2, sort_keys=False)
+    for label, row in rows.items():
+        text = text.replace(f'"@@{label}"', json.dumps(row, separators=(",", ":")))
+    return text + "\n"
+
+
+def head_save(head: Head, path: Path = HEAD_PATH) -> None:
+    """Write the head file (overwrites)."""
+    Path(path).write_text(head_dumps(head), encoding="utf-8")
+
+
+def head_load(path: Path | str | None = None) -> Head:
+    """Read a head file; raises HeadUnavailable if it is missing or malformed."""
+    path = Path(path or HEAD_PATH)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        labels = tuple(document["labels"])
+        weights = np.array([document["weights"][label] for label in labels], dtype=np.float64)
+        bias = np.array([document["bias"][label] for label in labels], dtype=np.float64)
+    except (OSError, ValueError, KeyError) as error:
+        raise HeadUnavailable(f"cannot read the head file {path}: {error}") from error
+    if set(labels) != set(LABELS):
+        raise HeadUnavailable(f"the head file {path} does not score the current taxonomy")
+    return Head(
+        version=document["version"],
+        labels=labels,
+        weights=weights,
+        bias=bias,
+        thresholds={k: float(v) for k, v in document["thresholds"].items()},
+        training=document.get("training", {}),
+    )

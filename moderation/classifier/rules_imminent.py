@@ -1,0 +1,148 @@
+"""Imminent risk: a plan with a time, means at hand, being at the place, a goodbye,
+or having already acted. Any of these escalates on its own, without the model.
+
+Someone in crisis rarely writes "suicide"; they write "tonight's the night", "I've
+set a date", "the tablets are lined up", "this is my last post". Phrases are kept
+specific (a time, a means, a goodbye) so that "everything's ready for Christmas"
+does not escalate. Negated phrases and ones the writer looks back on as past ("three
+years ago I wrote a goodbye letter... I burned it") do not fire. Third-person or
+quoted phrases still do: a quoted goodbye is still a goodbye.
+"""
+
+from moderation.classifier.labels import IMMINENT_RISK, URGENT
+from moderation.classifier.rules import looking_back, negated, pattern_rule, phrases
+from moderation.classifier.rules_crisis import SUICIDE_ACT, accidental
+
+# "today" and "now" alone are left out: "wanna unalive myself so bad today" is how
+# people describe a bad day; a plan has a later time ("tonight", "at 3am").
+_TIME = (
+    r"tonight|right now|this (?:evening|afternoon|weekend)|tomorrow"
+    r"|in (?:an|a few|\d+) (?:hours?|minutes?|mins?)|before (?:morning|sunrise|the weekend)"
+    r"|at (?:\d{1,2}(?::\d\d)? ?(?:am|pm)?|midnight)"
+)
+_DAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today"
+# An optional word between subject and verb, but not one that negates.
+_W = r"(?:(?!not\b|never\b|n'?t\b|no\b)\w+ )?"
+_INTENT = (
+    r"going to|gonna|gunna|about to|will|i'?ll|ready to|decided to|plan(?:ning)? to"
+    r"|made (?:up )?my mind to|finally going to|doing it|getting ready to"
+)
+_MEANS = r"pills|tablets|paracetamol|painkillers|sleeping pills|meds|medication|prescriptions?"
+
+PLAN = phrases(
+    rf"(?:i'?m|im|i am|i) {_W}(?:{_INTENT}) {_W}(?:{SUICIDE_ACT})",
+    rf"(?:{SUICIDE_ACT}) (?:\w+ ){{0,3}}(?:{_TIME})",
+    rf"(?:{_DAY}) ?(?:is|will be|'s) (?:the|my last) (?:night|day)",
+    r"(?:set|picked|chosen|choose|got) (?:a|the) (?:date|day|building|bridge|spot)",
+    rf"(?:it'?s|its|it is|i'?m doing it) (?:this |on )?(?:{_DAY}|this week|this weekend)"
+    r"(?=\s*[.!]|$)",
+    r"(?:i know|i'?ve worked out) (?:exactly )?(?:how and when|when and how|which bridge"
+    r"|where and when)(?=\s*[.!,]|\s+(?:and|it'?s|i'?m)|$)",
+    r"(?:everything'?s|everything is) (?:arranged|decided|in order)",
+    r"(?:got|get|getting|put|putting) my affairs in order",
+    r"made my peace(?! with)",
+    r"(?:actually|finally) (?:going to|gonna) do it",
+    r"(?:going to|gonna) (?:actually )?do it (?:this time|tonight|tomorrow|on|once|when|while)",
+    r"i'?m doing it (?:on|this|tonight|tomorrow|while|when|once|at)",
+    r"(?:decided|sure) i'?m not (?:going to|gonna) see (?:it|tomorrow|my birthday|christmas)",
+    r"(?:it'?ll|it will) (?:all )?be (?:done|over)(?: before| by| soon|(?=\s*[.!]))",
+    rf"(?:next week|{_DAY}) it'?s (?:over|happening)",
+    r"it'?s happening (?:tonight|tomorrow|this week)",
+    r"one ?way ticket",
+    r"because i'?m leaving(?=\s*[.!]|$)",
+    r"at peace with (?:my decision|dying|it all|the decision)",
+    r"(?:left|written|wrote) (?:\w+ ){0,2}instructions for (?:my|the) funeral",
+    r"\w+ (?:gets|is getting|'s getting) my (?:car|ring|watch|guitar|stuff|things|phone|cat|dog"
+    r"|savings|money|games|xbox|clothes)",
+    rf"checking out (?:on |this )?(?:{_DAY}|weekend)",
+    r"finish what (?:the )?\w+ didn'?t",
+    r"(?:giving|gave|given) away (?:all )?my (?:stuff|things|belongings|possessions)",
+)
+
+MEANS = phrases(
+    r"(?:i'?ve|i have|i|just) (?:\w+ )?(?:taken|took|swallowed|downed|necked) (?:all|every|a"
+    r" (?:whole|full) (?:bottle|pack|box|packet)|loads of|so many|too many|\d+|all of) (?:\w+ )?"
+    rf"(?:my )?(?:{_MEANS}|them)",
+    r"(?:i'?ve|i have|already|just|i) (?:\w+ )?(?:taken|swallowed) (?:them|them all|it all|enough"
+    r"|everything|the lot|a load)",
+    r"took (?:them|it) (?:all|about|an hour|\d)",
+    r"swallowed (?:a load|loads|a lot|a bunch|everything|a handful)",
+    r"(?:gonna|going to|about to) (?:take|swallow) (?:them|the lot|them all|all of them"
+    r"|the (?:pills|tablets))",
+    r"(?:i'?ve|i have|i just|just) (?:overdosed|od'?d|o\.d\.?'?d)",
+    r"(?:the |my )?(?:rope|noose) (?:is )?(?:ready|tied|set up|up|around my neck)",
+    rf"(?:saving|saved|stockpil\w+|hoard\w+) (?:up )?(?:my |all my |the )?(?:{_MEANS})",
+    rf"(?:put|putting|kept|keeping|set|setting) (?:my |all my |the |a month'?s worth of |enough"
+    rf" of my )?(?:{_MEANS}) (?:aside|back|away)",
+    r"(?:put|putting|kept|keeping) (?:aside|back) enough",
+    rf"(?:{_MEANS}) (?:are |all )?lined up",
+    r"(?:i'?ve|i have) (?:got|bought|collected|saved up|stockpiled) (?:the |enough )?(?:\w+ )?"
+    r"(?:pills|tablets|rope|blades?) (?:to|for)",
+    r"(?:everything|what|all) i need (?:is |'s )?(?:already )?(?:in the|out in|ready|packed)",
+    r"(?:bought|got|packed) (?:with )?(?:everything|what|all) i need(?=\s*[.!,]|\s+(?:and|out|for"
+    r" it|to do))",
+    r"(?:got|have|still got|kept|keeping) (?:the|my|a) stash",
+    r"loaded gun|gun (?:is )?(?:on the table|in front of me|in my hand)",
+)
+
+PLACE = phrases(
+    r"(?:standing|sitting|stood|sat) (?:on|at) (?:the )?(?:edge|ledge|bridge|roof|rooftop|tracks"
+    r"|platform edge|cliff)",
+    r"(?:i'?m|im|i am) (?:\w+ )?(?:on|at) (?:the )?(?:bridge|river|cliffs?|cliff edge|ledge|roof"
+    r"|rooftop|railway|tracks)(?: (?:now|rn|right now))?(?=\s*[.!,]|$)",
+    r"(?:i'?m|im|i am|i'?ll|i will) (?:\w+ ){0,2}(?:walk|walking|wade|wading) into the (?:sea"
+    r"|river|water|lake)",
+    r"(?:driving|going|heading|walking) (?:out )?to the (?:cliffs?|railway|train tracks|tracks)"
+    r"(?: \w+){0,6} (?:now|tonight|once it|when it gets dark|after)",
+    r"not (?:planning on|going to be|intending to be) (?:coming|driving|going|walking) back"
+    r"|not coming (?:home|back)(?=\s*[.!,]|$)",
+)
+
+GOODBYE = phrases(
+    r"(?:this is|here'?s) (?:my )?(?:final |last )?(?:goodbye|good bye)",
+    r"(?:goodbye|suicide) (?:letters?|notes?)",
+    r"(?:my|a) (?:final|last) goodbye",
+    r"goodbye (?:everyone|all|forever|world|cruel world|for good)",
+    r"(?:this is|it'?s) (?:my |the )?(?:last|final) (?:post|message)(?! (?:before|for|of|on|in"
+    r"|until|till|about))",
+    r"last time i'?ll (?:ever )?(?:log on|post|be on here|write here)",
+    r"(?:posted|made|recorded|writing) my (?:last|final) (?:video|post|message)",
+    r"won'?t be here to (?:see|watch|open|read)",
+    r"(?:won'?t|will not|wont) have to (?:read|hear|see|deal with) (?:my|me)(?: \w+){0,3} (?:after"
+    r"|any ?more|again)",
+    r"(?:the one|first) (?:who|to) finds? me",
+    r"(?:don'?t|won'?t) have to break (?:it|the door) down",
+    r"(?:last|final) (?:post|message)(?=\s*[.!,]|$)",
+    r"(?:just )?wanted to say (?:bye|goodbye)|say (?:bye|goodbye) (?:before|to everyone)",
+    r"(?:by the time|when|once) (?:you|u|anyone|someone) (?:read|reads|see|sees|find|finds) this",
+    r"if (?:anyone|someone|you) finds? this (?:later|after)",
+    r"(?:see|read|find) (?:it|this) (?:until |till )?after(?=\s*[.!,]|$)",
+    r"(?:won'?t|will not|wont) (?:be (?:here|around|alive)|wake up|see) (?:\w+ ){0,2}"
+    r"(?:tomorrow|tonight|in the morning|by morning|much longer)(?![\s,]+(?:i'?m at|i'?ll be|as i"
+    r"|because|so see|see you|i'?m away|i'?m off))",
+    r"(?:won'?t|wont|will not) be (?:posting|logging on|around|here|online) (?:again|after"
+    r"|any ?more)",
+    r"(?:won'?t|wont|not (?:gonna|going to)) (?:be )?need(?:ing)? (?:them|it|these|this) (?:after"
+    r"|any ?more|where)",
+    r"won'?t be needing (?:it|them)",
+    r"(?:i'?ll|i will) be (?:gone|dead) (?:by|before|tomorrow|tonight|soon)",
+    r"(?:last|final) (?:night|day) (?:on earth|alive|of my life|ever)",
+    r"(?:make sure|making sure) (?:i|that i) (?:don'?t|never|won'?t) wake up",
+    r"(?:after|once) i'?m gone",
+)
+
+# Bleeding that will not stop is a medical emergency, unless it is a paper cut.
+BLEEDING = phrases(
+    r"(?:a lot of|so much|loads of) blood|won'?t stop bleeding|(?:went|gone|cut) too (?:far|deep)"
+    r"|(?:it|the bleeding) won'?t stop"
+)
+
+_UNLESS = (negated, looking_back)
+
+RULES = (
+    *(
+        pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, pattern, unless=_UNLESS)
+        for pattern in (PLAN, MEANS, PLACE, GOODBYE)
+    ),
+    pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, BLEEDING, unless=(*_UNLESS, accidental)),
+)

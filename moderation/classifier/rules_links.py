@@ -1,0 +1,141 @@
+"""Links and promotion. A link leads members somewhere no guide has checked (sales,
+scams, pro-self-harm sites), so it is held; links to the well-known support
+services members share with each other are not."""
+
+import re
+
+from moderation.classifier.labels import NORMAL, SPAM
+from moderation.classifier.rules import Context, Rule, pattern_rule, phrases
+
+# Support services and public health sites: sharing these is what peers should do.
+RESOURCE_DOMAINS = frozenset(
+    {
+        "samaritans.org",
+        "nhs.uk",
+        "mind.org.uk",
+        "giveusashout.org",
+        "papyrus-uk.org",
+        "thecalmzone.net",
+        "youngminds.org.uk",
+        "rethink.org",
+        "childline.org.uk",
+        "beateatingdisorders.org.uk",
+        "988lifeline.org",
+        "crisistextline.org",
+        "mentalhealth.org.uk",
+        "themix.org.uk",
+        "stem4.org.uk",
+        "anxietyuk.org.uk",
+        "who.int",
+        "gov.uk",
+        "befrienders.org",
+        "findahelpline.com",
+        "lifeline.org.au",
+        "beyondblue.org.au",
+        "kidshelpline.com.au",
+        "pieta.ie",
+        "harbour.example",
+    }
+)
+# Bare domains only with endings that ordinary words glued by a missing space
+# ("tired.in", "done.me") do not make. ".example" is reserved for documentation
+# (RFC 2606); it is here so that example posts are read like real ones.
+_TLD = (
+    r"com|net|org|io|co\.uk|org\.uk|ly|app|xyz|shop|biz|info|gg|tv|store|online|site|link"
+    r"|click|top|ru|ee|example"
+)
+# Short-link and invite hosts, whatever their ending.
+_SHORT_HOSTS = r"t\.me|wa\.me|bit\.ly|tinyurl\.com|linktr\.ee|discord\.gg"
+LINK = re.compile(
+    rf"\b(?:https?://|www\.|(?:{_SHORT_HOSTS})/)[^\s<>\"']+|(?<![@\w.\-])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
+    rf"\.(?:{_TLD})\b(?:/[^\s<>\"']*)?",
+    re.I,
+)
+# "e.g." or "a.m." are not domains; a domain has a label of two letters or more.
+_NOT_A_DOMAIN = re.compile(r"^(?:[a-z]\.)+[a-z]\.?$", re.I)
+# Email providers spelt out are an email address (rules_contact), not a link.
+LINK_SPELT_OUT = phrases(
+    r"(?!gmail|hotmail|yahoo|outlook|icloud|proton)[a-z0-9\-]{3,} dot (?:com|net|org|co dot uk|io"
+    r"|ly|me)"
+)
+PROMOTION = phrases(
+    r"buy now",
+    r"order now",
+    r"sign up (?:now|today|here)",
+    r"promo ?code",
+    r"discount code",
+    r"coupon",
+    r"use (?:my )?code",
+    r"limited (?:time )?offer",
+    r"(?:dm|message|pm|text) (?:me )?for (?:prices|price|info|details|more info|rates)",
+    r"(?:cheap|buy|order) (?:xanax|valium|diazepam|oxy(?:codone|contin)?|pills|meds|tramadol"
+    r"|codeine|zopiclone|modafinil|adderall)(?: online)?",
+    r"without (?:a )?prescription",
+    r"no prescription needed",
+    r"earn (?:£|\$|€)? ?\d+",
+    r"make (?:£|\$|€)? ?\d*k? ?(?:money|cash) (?:from home|fast|online|a day|a week)",
+    r"work from home (?:opportunity|job)",
+    r"passive income",
+    r"crypto(?:currency)? (?:investment|opportunity|signals)",
+    r"forex",
+    r"bitcoin (?:investment|doubling|opportunity)",
+    r"free (?:followers|likes|gift ?cards?|iphone|money)",
+    r"click (?:here|the link|my link|below)",
+    r"link in (?:my )?bio",
+    r"check out my (?:channel|page|shop|store|business|website|site|podcast|youtube"
+    r"|onlyfans|blog|book|course|app|music|mixtape|stream)",
+    r"subscribe to my",
+    r"follow my (?:page|account|channel|blog)",
+    r"visit (?:my|our) (?:site|website|shop|store)",
+    r"(?:best|lowest) prices?",
+    r"100 ?% guaranteed",
+    r"money back guarantee",
+    r"dm me to (?:join|start|learn)",
+    r"(?:buy|get) (?:\d+ )?(?:\w+ )?(?:followers|likes|views)",
+    r"f4f|l4l|s4s|follow ?(?:4|for) ?follow|like ?(?:4|for) ?like|sub ?(?:4|for) ?sub"
+    r"|i follow back",
+    r"(?:message|dm|pm|inbox) (?:me )?(?:for|to get) (?:a |the |your )?(?:starter pack|details|info"
+    r"|access|the pdf|prices|more|a free)",
+    r"link (?:below|in (?:my )?(?:bio|profile))",
+    r"(?:visit|check out|new in) my (?:etsy|vinted|depop|ebay|amazon|shop|store|storefront)",
+    r"my (?:etsy|vinted|depop|amazon storefront|onlyfans)",
+    r"(?:sub|subscribe) to my|please (?:like|subscribe|share)|like and (?:share|subscribe)"
+    r"|leave (?:\d|five) stars",
+    r"referral code|free spins|no deposit|no credit checks?|same day payout|giveaway"
+    r"|tag \d+ friends|be your own boss|business opportunity|side hustle|join my team"
+    r"|building a team|upline|(?:only )?\d+ (?:spots|places|spaces) (?:left|remaining)"
+    r"|(?:spots|places|spaces) (?:are )?limited|limited (?:spots|places|spaces)|early bird"
+    r"|book now|apply (?:now|at|here)|hiring now|no experience needed|vip group|betting tips"
+    r"|free webinar|masterclass|mint is live|nft|crypto bot|before it moons|sugar daddy"
+    r"|looking for a \w+ (?:girl|boy) to spoil|certified life coach|free sessions? left",
+    r"(?:selling|sell|distributor for|business with|money with) (?:\w+ )?(?:essential oils?"
+    r"|skincare|shakes|wellness)|essential oil blend|my wellness brand",
+    r"(?:cheap|quick) (?:essays|loans|cash|phone contracts)",
+    r"psychic readings?|distance reiki|hypnotherapy downloads",
+    r"(?:login|account|details) (?:here|at)|verify your (?:login|account|details)"
+    r"|account (?:has been|will be) (?:flagged|suspended|locked)",
+)
+
+
+def _domain_of(link: str) -> str:
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", link, flags=re.I)
+    return re.split(r"[/?#:]", host, maxsplit=1)[0].lower().rstrip(".")
+
+
+def _is_resource(domain: str) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in RESOURCE_DOMAINS)
+
+
+def _find_links(context: Context):
+    for match in LINK.finditer(context.text):
+        link = match.group(0).rstrip(".,;:!?)")
+        if _NOT_A_DOMAIN.match(link) or _is_resource(_domain_of(link)):
+            continue
+        yield match.start(), match.start() + len(link)
+
+
+RULES = (
+    Rule("link", SPAM, NORMAL, _find_links),
+    pattern_rule("link_spelt_out", SPAM, NORMAL, LINK_SPELT_OUT),
+    pattern_rule("promotion", SPAM, NORMAL, PROMOTION),
+)

@@ -1,0 +1,159 @@
+"""Threats to other people, and abuse aimed at another member.
+
+A threat needs the writer as the one acting and a person as the target: "I'm going
+to hurt him" fires; "my boss will kill me if I'm late", "I could murder a pizza" or
+"this heat is killing me" do not. "kys" is harassment, not the writer's own risk.
+"""
+
+import re
+
+from moderation.classifier.labels import HARASSMENT, HARM_TO_OTHERS, HIGH, IMMINENT_RISK, URGENT
+from moderation.classifier.rules import (
+    Context,
+    Rule,
+    earnest,
+    hyperbole,
+    looking_back,
+    negated,
+    pattern_rule,
+    phrases,
+    reported,
+    topic_talk,
+)
+
+_PERSON = (
+    r"him|her|them|you|u|ya|y'?all|everyone|everybody|people|some ?one|somebody|all of (?:you"
+    r"|them)|(?:this|that) (?:\w+ )?(?:guy|girl|man|woman|person|kid|lad|bloke|bitch|bastard"
+    r"|prick|twat|cunt|dick)|the (?:lot of them|bullies|bully|teacher|kids)"
+    r"|(?:my|his|her|our|their|the) (?:\w+ )?(?:mum|mom|mother|dad|father|brother|sister|bro"
+    r"|sis|boss|manager|teacher|ex|partner|husband|wife|boyfriend|girlfriend|bf|gf|flatmate"
+    r"|roommate|housemate|neighbou?rs?|colleagues?|co-?workers?|step\w+|friends?|son|daughter"
+    r"|kids?|baby|family|classmates?|bull(?:y|ies)|landlord|uncle|aunt|cousin|grandad"
+    r"|grandma|nan)"
+)
+_VIOLENCE = (
+    r"kill|murder|stab|shoot|strangle|choke|hurt|beat|batter|attack|poison|bash|smash|punch"
+    r"|slit|burn|torture|knife|run over|glass|torch|shove|push|end|hit|cut|break|deck|sort out"
+)
+_WEAPON = (
+    r"knife|knives|blade|bat|gun|shotgun|rifle|taser|crowbar|hammer|machete|axe|tools|kitchen"
+    r" knife|pen"
+)
+# The writer as the one who acts; "could" and "would" stay out ("I could kill him"
+# after a long day is venting; the model still sees it).
+_SUBJECT = (
+    r"i'?m|im|i am|i'?ll|ill|i will|i'?m gonna|imma|i'?ma|i want to|i wanna|i'?d like to"
+    r"|gonna|going to"
+)
+_INTENT = r"going to|gonna|gunna|about to|planning to|plan to|want to|wanna|ready to|decided to"
+_W = r"(?:(?!not\b|never\b|n'?t\b|no\b)\w+ )?"
+_VICTIM = r"him|her|them|you|u"
+
+# A capitalised name as the target ("I'm going to kill Darren"), with only the verbs
+# that cannot be about a place or a shop ("I'll hit Tesco later").
+_NAMED = r"(?-i:[A-Z][a-z]{2,})(?! (?-i:[A-Z]))"
+_VIOLENCE_TO_NAMED = r"kill|murder|stab|shoot|strangle|batter|beat up|punch|glass|hurt|knife|poison"
+
+THREAT = phrases(
+    rf"(?:{_SUBJECT}) {_W}(?:(?:{_INTENT}) )?{_W}(?:{_VIOLENCE_TO_NAMED})\w* {_NAMED}",
+    rf"(?:{_SUBJECT}) {_W}(?:(?:{_INTENT}) )?{_W}(?:{_VIOLENCE})\w* (?:up )?(?:{_PERSON})",
+    rf"i'?ll (?:\w+ ){{1,6}}(?:and|then) (?:{_VIOLENCE})\w* (?:{_VICTIM})",
+    rf"(?:put|putting) (?:{_VICTIM}|my \w+) (?:in hospital|on the floor|through (?:a|the) (?:window"
+    r"|wall)|in the ground|in a coffin|down the stairs)",
+    r"(?:break|breaking|smash|smashing|cave|caving) (?:his|her|their|your|ur|every) (?:\w+ )?"
+    r"(?:face|head|arms?|legs?|jaw|nose|skull|neck|bones?)",
+    r"(?:set|setting) (?:his|her|their|your) (?:house|car|flat|place) on fire",
+    r"with (?:him|her|them) (?:inside|in it|in them)",
+    r"(?:shoving|pushing) (?:him|her|them) (?:down|off|in front)",
+    r"(?:end|ending|finish|finishing) (?:him|her)(?=\s*[.!,]|\s+(?:before|if|when|for))",
+    r"end up in (?:hospital|a coffin|the ground|a wheelchair)",
+    r"(?:getting|get|got) (?:it coming|what'?s coming)",
+    r"(?:is|are|'s|'re) (?:getting it|getting hurt)(?=\s*[.!,]|\s+this|$)",
+    r"(?:make|making) (?:them|him|her|you|everyone|all of them|my \w+) (?:all )?(?:pay|feel what)",
+    r"i'?ll find (?:you|out who you are|where you live)",
+    r"(?:they'?ll|they will|you'?ll|you will|he'?ll|she'?ll) (?:all )?(?:pay|be sorry|regret it)"
+    r" (?:for (?:this|what)|when i)",
+    r"(?:is|are) going to regret",
+    r"i know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep)s?",
+    r"(?:watch|better watch) (?:your|ur) back",
+    r"(?:you'?re|you are|ur|u r) (?:so )?(?:dead|gonna die|going to die|going to get hurt)"
+    r" (?:when|if|after|tomorrow|meat)",
+    r"(?:thoughts|fantasies|urges?|thinking|thought|think|fantasi[sz]\w*|imagining|imagine)"
+    r" (?:of|about) (?:\w+ ){0,2}(?:killing|hurting|stabbing|shooting|strangling|hitting"
+    r"|pushing|poisoning|torching|running|battering|shaking|putting something in)"
+    r"(?! my ?self| me\b)",
+    rf"(?:urge|urges|need|want) to (?:{_VIOLENCE})\w* (?:someone|somebody|people|a stranger"
+    r"|strangers|my \w+)",
+    r"(?:bring|brought|bringing|take|taking|carry|carrying) (?:a |my |the |\w+'?s )?(?:gun|knife"
+    r"|knives|blade|weapon|bomb|machete|axe|something) (?:in)?to (?:school|work|class|uni"
+    r"|college|the office|church|the party|hurt)",
+    r"(?:shoot|blow|burn) up (?:the|my|this|our) (?:school|office|workplace|class|uni|college"
+    r"|church|mosque|synagogue)",
+    r"tooled up",
+)
+# Means against someone: a weapon carried, kept ready or brought along.
+WEAPON = phrases(
+    rf"(?:got|brought|bringing|bought|carry|carrying|taking|grab|grabbing|i'?ve got|i have)"
+    rf" (?:a |the |my |his |\w+'s )?(?:\w+ )?(?:{_WEAPON})(?! crime)",
+    rf"(?:{_WEAPON})(?:'s| is)? (?:in my (?:bag|pocket|hand|car)|by the door|under my pillow"
+    r"|in the car|ready)",
+)
+
+ABUSE = phrases(
+    r"kys|k y s|(?:kill|unalive) ?(?:your ?self|urself|ya ?self|yoself)|go (?:and )?(?:die"
+    r"|kill yourself"
+    r"|hang yourself)|neck (?:your ?self|urself)|rope (?:your ?self|urself)|drink bleach",
+    r"(?:you|u) should (?:just )?(?:die|kill yourself|disappear|not exist|not be alive)",
+    r"do (?:us|everyone|the world) a favou?r and (?:die|disappear|leave|kill yourself|go)",
+    r"(?:nobody|no one|no-one)(?:'s| is)? (?:likes|loves|wants|cares about|would miss|will miss"
+    r"|going to miss|gonna miss|'d miss|ever misses) (?:you|u)",
+    r"(?:you'?re|you are|ur|u r|your|youre) (?:such )?(?:an? )?(?:(?:fucking|fking|pathetic"
+    r"|stupid|absolute|total|complete|worthless|disgusting|fat|ugly) )*(?:pathetic|worthless"
+    r"|loser|idiot|moron|freak|attention ?seek(?:er|ing|ing (?:little )?\w+)|waste of (?:space"
+    r"|oxygen|air)|disgusting|retard(?:ed)?|failure|joke|clown|cunt|bitch|twat|prick|nobody"
+    r"|parasite|snowflake|drama queen|faker?)",
+    r"(?:shut up|shut the fuck up|stfu),? (?:you|u) (?:\w+ )?(?:idiot|loser|freak|bitch|cunt"
+    r"|twat|prick|moron|clown|snowflake|attention seeker)",
+    r"(?:you|u) (?:are|'re) (?:just )?faking (?:it|your)",
+    r"(?:get a life|grow a pair|man up|toughen up),? (?:you|u)",
+)
+
+_SOMEONE = re.compile(
+    r"\b(he|she|they|him|her|them|his|their|he's|she's|they're|girl|boy|guy|lad|lads|man|woman"
+    r"|bloke)\b",
+    re.I,
+)
+
+
+def _weapon_rule(label: str, *, someone_named: bool) -> Rule:
+    """A weapon at hand is a risk to the person the post is about: someone else if
+    the post names one, otherwise the writer."""
+    base = pattern_rule(
+        "weapon_at_hand", label, URGENT, WEAPON, unless=(negated, looking_back, topic_talk)
+    )
+
+    def find(context: Context):
+        if bool(_SOMEONE.search(context.plain)) == someone_named:
+            yield from base.find(context)
+
+    return Rule(base.name, label, URGENT, find)
+
+
+# "I could kill him" is venting, unless the writer says it is not ("I could kill
+# Kieran. Like actually. I've thought about how").
+COULD = phrases(
+    rf"i could (?:\w+ )?(?:{_VIOLENCE})\w* (?:{_PERSON}|{_NAMED})",
+)
+
+
+def _not_earnest(text: str, start: int, end: int) -> bool:
+    return not earnest(text)
+
+
+RULES = (
+    pattern_rule("threat_to_others", HARM_TO_OTHERS, URGENT, THREAT, unless=(negated, hyperbole)),
+    pattern_rule("threat_to_others", HARM_TO_OTHERS, URGENT, COULD, unless=(_not_earnest,)),
+    _weapon_rule(HARM_TO_OTHERS, someone_named=True),
+    _weapon_rule(IMMINENT_RISK, someone_named=False),
+    pattern_rule("abuse_aimed_at_member", HARASSMENT, HIGH, ABUSE, unless=(reported, negated)),
+)

@@ -1,0 +1,354 @@
+"""The named rules of the risk check: what they catch, and the everyday language,
+recovery stories, mentions and helplines they must leave alone. Pure: no model, no DB."""
+
+import pytest
+
+from moderation.classifier.labels import (
+    HARASSMENT,
+    HARM_TO_OTHERS,
+    HIGH,
+    IMMINENT_RISK,
+    NORMAL,
+    PERSONAL_INFO,
+    SELF_HARM,
+    SPAM,
+    SUICIDAL_IDEATION,
+    URGENT,
+)
+from moderation.classifier.rules_contact import mentions_masked
+from moderation.classifier.ruleset import rules_match
+
+
+def labels_of(text, handles=None):
+    return {match.label for match in rules_match(text, handles)}
+
+
+def rules_of(text, handles=None):
+    return {match.rule for match in rules_match(text, handles)}
+
+
+def spans_of(text, rule, handles=None):
+    return [text[m.start : m.end] for m in rules_match(text, handles) if m.rule == rule]
+
+
+# --- Everyday language that must not trip anything ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my boss will kill me if I'm late",
+        "I'm dead on my feet",
+        "I could kill for a coffee right now",
+        "this exam is killing me",
+        "my feet are killing me, new shoes were a mistake",
+        "I'd kill for a decent night's sleep",
+        "I'm going to kill it at my interview tomorrow",
+        "mum's going to kill me when she sees the kitchen lol",
+        "I could murder a pizza",
+        "just killing time before my appointment",
+        "I ran 5 kms this morning",
+        "I think I need to cut down on caffeine",
+        "I cut myself shaving this morning, ouch",
+        "I walked 3 miles down the road to the shops",
+        "I was so embarrassed I wanted to die",
+        "I wrote a goodbye card for my colleague who's retiring",
+        "Giving away my old baby clothes to a friend who's expecting",
+        "I'm going to the bridge club tonight with my nan",
+        "This is my last post before I go on holiday, see you in two weeks!",
+        "I'm on the bridge of my nose with these glasses haha",
+        "I know exactly how and when I'll tell my parents I'm gay",
+        "I've made up my mind, I'm going to quit my job",
+        "My favourite book is The Bell Jar",
+        "I'm gonna hit Tesco later for snacks",
+        "count with me: one two three four five six seven eight nine",
+        "My therapist said it costs £5 per session at the charity",
+    ],
+)
+def test_idioms_and_everyday_language_trip_no_rule(text):
+    assert rules_match(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a year clean from cutting today feels amazing",
+        "I used to self harm but I'm 2 years clean now",
+        "Two years clean from self harm today",
+        "I used to want to die every day, now I'm doing so much better",
+        "Three years ago I wrote a goodbye letter. Today I found it and burned it.",
+        "I'd never kill myself, don't worry about me",
+        "I'm not suicidal, just exhausted",
+        "I don't want to die, I just want a week off",
+    ],
+)
+def test_recovery_stories_and_denials_trip_no_crisis_rule(text):
+    assert not labels_of(text) & {SUICIDAL_IDEATION, SELF_HARM, IMMINENT_RISK}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son self-harms and I'm trying to learn how to respond",
+        "writing my dissertation on self-harm in adolescents",
+        "My flatmate told me she's been having suicidal thoughts",
+        "if you were really suicidal you'd have done it by now",
+    ],
+)
+def test_someone_elses_crisis_or_a_topic_is_not_the_writers_disclosure(text):
+    assert not labels_of(text) & {SUICIDAL_IDEATION, SELF_HARM}
+
+
+# --- The crisis lexicon ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("honestly I want to kms", "kms"),
+        ("i just want to unalive myself", "unalive myself"),
+        ("sewer slide is on my mind a lot", "sewer slide"),
+        ("I just want to end it all", "end it all"),
+        ("I wish I could go to sleep and not wake up", "go to sleep and not wake up"),
+        ("k1ll myself is all I think about", "k1ll myself"),
+        ("unal!ve myself", "unal!ve myself"),
+        ("everyone would be better off without me", "better off without me"),
+        ("I'm so suicidal right now", "suicidal"),
+    ],
+)
+def test_crisis_slang_euphemism_and_misspelling_support_suicidal_ideation(text, phrase):
+    matches = [m for m in rules_match(text) if m.rule == "crisis_lexicon"]
+    assert [text[m.start : m.end] for m in matches] == [phrase]
+    assert {(m.label, m.priority) for m in matches} == {(SUICIDAL_IDEATION, HIGH)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm going to kill myself tonight",
+        "Here is my goodbye letter",
+        "this is my last post. thank you all",
+        "I took a whole bottle of pills",
+        "I've been saving my pills since january",
+        "im on the bridge rn. its cold",
+        "Tonight's the night",
+        "by the time you read this it'll be too late",
+        "I won't be here tomorrow",
+    ],
+)
+def test_imminent_phrases_escalate_on_their_own(text):
+    matches = [m for m in rules_match(text) if m.rule == "crisis_imminent"]
+    assert matches, text
+    assert {(m.label, m.priority) for m in matches} == {(IMMINENT_RISK, URGENT)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I've been cutting again", "the urge to cut is so strong", "fresh cuts on my arm again"],
+)
+def test_self_harm_phrases_support_self_harm(text):
+    assert SELF_HARM in labels_of(text)
+
+
+# --- Threats and abuse ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to hurt my dad when he gets home",
+        "I'm going to kill Darren",
+        "I'll stab him if he comes round again, not even joking",
+        "i'm bringing a knife to school tomorrow",
+        "gonna batter that Jade girl after school",
+        "Honestly I could kill Kieran. Like actually. I've thought about how.",
+    ],
+)
+def test_threats_to_others_escalate_on_their_own(text):
+    matches = [m for m in rules_match(text) if m.label == HARM_TO_OTHERS]
+    assert matches, text
+    assert {m.priority for m in matches} == {URGENT}
+
+
+def test_venting_with_could_or_a_laugh_is_not_a_threat():
+    assert HARM_TO_OTHERS not in labels_of("I could kill my brother, he ate my leftovers")
+    assert HARM_TO_OTHERS not in labels_of("I'm going to kill my flatmate, he used my milk 😤")
+
+
+@pytest.mark.parametrize(
+    "text", ["kys loser", "just unalive yourself already", "Nobody's going to miss you, mate."]
+)
+def test_kys_aimed_at_someone_is_harassment_not_the_writers_risk(text):
+    assert labels_of(text) == {HARASSMENT}
+
+
+def test_being_told_to_kys_is_not_harassment_by_the_writer():
+    assert HARASSMENT not in labels_of("he told me to kys and I can't stop thinking about it")
+
+
+# --- Contact details -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call me on 07700 900123",
+        "my number is 07700900123",
+        "ring me: +44 7700 900123",
+        "+44 (0) 20 7946 0958 is my work line",
+        "text 0 7 7 0 0 9 0 0 1 2 3",
+        "it's 020-7946-0958",
+        "call me at +1 (555) 123-4567",
+        "my cell is 555-123-4567",
+        "WhatsApp +33 6 12 34 56 78",
+    ],
+)
+def test_uk_and_international_phone_numbers_are_personal_info(text):
+    assert "phone_number" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my number is oh seven seven double oh nine oh oh one two three",
+        "my mobile's seven seven zero zero, nine hundred, eight four two",
+    ],
+)
+def test_phone_numbers_written_as_words_are_personal_info(text):
+    assert "phone_number_in_words" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call Samaritans on 116 123, any time",
+        "In the US you can call or text 988",
+        "ring 999 or 111 if you need to, or 911 abroad, 000 in Australia",
+        "Text SHOUT to 85258, or HOME to 741741 in the US",
+        "CALM is on 0800 58 58 58 and Papyrus on 0800 068 4141",
+        "the old US lifeline was 1-800-273-8255",
+        "I was born in 2003 and started therapy in 2019 2020",
+    ],
+)
+def test_public_helplines_and_years_are_not_personal_info(text):
+    assert PERSONAL_INFO not in labels_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("email me jane.doe@gmail.com", "email_address"),
+        ("jane dot doe at gmail dot com", "email_address_disguised"),
+        ("janedoe99 at hotmail", "email_address_disguised"),
+        ("write to sam_h [at] outlook [dot] com", "email_address_disguised"),
+    ],
+)
+def test_emails_plain_and_disguised_are_personal_info(text, rule):
+    assert rule in rules_of(text)
+    assert labels_of(text) == {PERSONAL_INFO}
+
+
+def test_a_domain_in_prose_is_not_an_email():
+    assert "email_address_disguised" not in rules_of("more on the page at nhs.uk")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks @steady-heron-42 for the hug",
+        "@quiet-otter-21 you're so right",
+        "Please stay with us @tired-swan-9. Samaritans are on 116 123",
+    ],
+)
+def test_a_forum_mention_without_a_platform_cue_is_not_personal_info(text):
+    assert PERSONAL_INFO not in labels_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add me on insta @jane_d",
+        "@jane_d on insta",
+        "my snap is @janedoe99",
+        "hmu on tiktok @jane.d",
+        "discord: janed#1234",
+    ],
+)
+def test_an_at_handle_after_a_platform_cue_is_a_social_handle(text):
+    assert "social_media_handle" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["add me on snapchat", "find me on insta x", "my snap is janedoe", "kik me: sadgirl.99"]
+)
+def test_add_me_on_a_platform_is_an_offsite_contact_invite(text):
+    assert "offsite_contact_invite" in rules_of(text)
+
+
+def test_with_a_handle_list_only_known_handles_are_forum_mentions():
+    text = "thanks @steady-heron-42 and @jane_d"
+    social = spans_of(text, "social_media_handle", handles=["steady-heron-42", "bob-heron"])
+    assert social == ["@jane_d"]
+    assert spans_of(text, "social_media_handle", handles=["@steady-heron-42", "jane_d"]) == []
+
+
+def test_forum_mentions_are_masked_for_the_model_but_social_handles_are_not():
+    assert mentions_masked("hi @bob and @alice", handles=["bob"]) == "hi @member and @alice"
+    assert mentions_masked("add me on insta @jane_d") == "add me on insta @jane_d"
+
+
+@pytest.mark.parametrize("postcode", ["SW1A 1AA", "M1 1AE", "ec1a1bb", "B33 8TH", "CR2 6XH"])
+def test_uk_postcodes_are_personal_info(postcode):
+    assert spans_of(f"I'm near {postcode} if anyone's local", "uk_postcode") == [postcode]
+
+
+@pytest.mark.parametrize("text", ["my 2nd attempt at baking", "B12 vitamins help", "mp3 4th"])
+def test_ordinals_and_vitamins_are_not_postcodes(text):
+    assert "uk_postcode" not in rules_of(text)
+
+
+def test_street_addresses_are_personal_info():
+    assert spans_of("come round, 42 Elm Road", "street_address") == ["42 Elm Road"]
+    assert "street_address" in rules_of("i live at 7 station road")
+
+
+def test_full_names_introduced_as_such_are_personal_info():
+    assert spans_of("Hi, I'm Helen Proctor and I work at Asda", "full_name") == ["Helen Proctor"]
+    assert spans_of("The GP was Dr Anil Kapoor.", "full_name") == ["Anil Kapoor"]
+    assert "full_name" not in rules_of("I'm Sarah and I've been lurking")
+
+
+# --- Links and promotion ---------------------------------------------------------------
+
+
+def test_links_to_support_services_are_fine_and_other_links_are_held():
+    assert rules_match("see samaritans.org or https://www.nhs.uk/mental-health") == []
+    assert spans_of("check out www.spamsite.xyz now", "link") == ["www.spamsite.xyz"]
+    assert spans_of("go to t.me/cryptowins now", "link") == ["t.me/cryptowins"]
+    assert labels_of("Buy now! Use my code SAVE20") == {SPAM}
+
+
+def test_an_email_domain_is_not_also_a_link():
+    assert labels_of("jane@gmail.com") == {PERSONAL_INFO}
+
+
+# --- Shape of a match --------------------------------------------------------------------
+
+
+def test_each_match_names_rule_label_span_and_priority():
+    text = "call me on 07700 900123 tonight"
+    (match,) = rules_match(text)
+    assert match.as_dict() == {
+        "rule": "phone_number",
+        "label": PERSONAL_INFO,
+        "start": 11,
+        "end": 23,
+        "priority": NORMAL,
+    }
+    assert text[match.start : match.end] == "07700 900123"
+
+
+def test_matches_come_in_text_order_without_nested_duplicates():
+    matches = rules_match("I live at 42 Elm Road, SW1A 1AA")
+    assert [m.rule for m in matches] == ["street_address", "uk_postcode"]
+    assert [m.start for m in matches] == sorted(m.start for m in matches)
