@@ -27,6 +27,10 @@ class Moderated(models.Model):
     revision = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Since when the newest revision has waited for the automatic check, and how
+    # many times the check was tried: the sweeper re-sends what waits too long.
+    pending_since = models.DateTimeField(null=True, blank=True)
+    check_attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         abstract = True
@@ -84,6 +88,9 @@ class ReviewCase(models.Model):
     )
     decision = models.CharField(max_length=20, choices=CaseDecision.choices, blank=True)
     message_to_author = models.TextField(blank=True)
+    # Why it was held: risk labels, and the names and spans of the rules that matched.
+    labels = models.JSONField(default=list, blank=True)
+    rules = models.JSONField(default=list, blank=True)
 
     class Meta:
         constraints = [
@@ -132,3 +139,55 @@ class Report(models.Model):
 
     def __str__(self):
         return f"Report {self.pk} ({self.reason})"
+
+
+class RiskDecision(models.TextChoices):
+    PUBLISH = "publish", "Publish"
+    REVIEW = "review", "Hold for review"
+    ESCALATE = "escalate", "Escalate"
+
+
+class RiskAssessment(models.Model):
+    """The automatic check's verdict on one revision of an item (one per item and hash)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    content_hash = models.CharField(max_length=64)
+    decision = models.CharField(max_length=10, choices=RiskDecision.choices)
+    labels = models.JSONField(default=list)
+    scores = models.JSONField(default=dict)
+    rules = models.JSONField(default=list)
+    model_version = models.CharField(max_length=80)
+    latency_ms = models.FloatField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "content_hash"],
+                name="one_assessment_per_revision",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Assessment {self.pk} ({self.decision})"
+
+
+class GuideLabel(models.Model):
+    """A guide's decision on a checked text, kept to grow the labelled corpus.
+
+    The text is kept only when its author had consented to model improvement;
+    the export also re-checks consent, so a withdrawal takes effect at once.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_hash = models.CharField(max_length=64)
+    text = models.TextField(blank=True)
+    decision = models.CharField(max_length=20, choices=CaseDecision.choices)
+    labels = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Label {self.pk} ({self.decision})"

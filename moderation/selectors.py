@@ -2,7 +2,10 @@
 
 from collections import defaultdict
 
-from moderation.models import CaseState, ReviewCase
+from django.db.models import Exists, OuterRef
+
+from accounts.models import Consent, ConsentKind
+from moderation.models import CaseState, GuideLabel, ReviewCase
 from moderation.registry import handler_for
 
 
@@ -34,3 +37,16 @@ def _attach_items(cases):
             case.text = handler.text(case.item_cached)
             case.location = handler.location(case.item_cached)
             case.link = handler.url(case.item_cached)
+
+
+def exportable_labels():
+    """Guides' labels whose author consents now to improving the check, oldest first."""
+    consenting = Consent.objects.filter(
+        user=OuterRef("author"), kind=ConsentKind.MODEL_IMPROVEMENT, withdrawn_at__isnull=True
+    )
+    return (
+        GuideLabel.objects.exclude(text="")
+        .filter(Exists(consenting))
+        .order_by("created_at", "pk")
+        .iterator()
+    )

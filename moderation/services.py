@@ -7,17 +7,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.roles import Role
+from accounts.selectors import model_improvement_consented
 from moderation.models import (
     CaseDecision,
     CasePriority,
     CaseState,
+    GuideLabel,
     HeldReason,
     Report,
     ReportReason,
     ReviewCase,
 )
+from moderation.pipeline import content_hash
 from moderation.registry import handler_for
 from moderation.states import Actor, Event, ModerationState, next_state
+from moderation.tasks import assess_send
 
 
 class ModerationRefused(Exception):
@@ -73,31 +77,24 @@ def _case_close(case, *, by, decision, message=""):
 
 @transaction.atomic
 def content_submit(*, item, is_edit: bool = False):
-    """Submit a new item, or a new revision of a published one, for checking.
+    """Submit a new item, or a new revision of a published one, for the automatic check.
 
-    Until the automatic risk check exists every text is held for a Wall Guide
-    (pre-moderation); the earlier revision of an edited item stays public.
+    The item waits PENDING (an edited item's earlier revision stays public) and
+    the check is queued once this transaction commits; the sweeper re-sends it if
+    the queue loses it.
     """
     if is_edit:
         item = _locked(item)
         _transition(item, Event.EDIT, Actor.AUTHOR)
         item.revision += 1
-        item.save(update_fields=["revision"])
     else:
         item.state = next_state(None, Event.SUBMIT, Actor.AUTHOR)
-        item.save(update_fields=["state"])
-    return _decide(item, Event.DECIDE_REVIEW, reason=HeldReason.PRE_MODERATION)
-
-
-def _decide(item, event, *, reason):
-    _transition(item, event, Actor.PIPELINE)
-    if event == Event.DECIDE_PUBLISH:
-        handler_for(item).publish(item)
+    item.pending_since, item.check_attempts = timezone.now(), 0
+    item.save(update_fields=["state", "revision", "pending_since", "check_attempts"])
+    if settings.HARBOUR_RISK_DISPATCH == "immediate":
+        assess_send(item)
     else:
-        urgent = event == Event.DECIDE_ESCALATE
-        _case_open(
-            item, reason=reason, priority=CasePriority.URGENT if urgent else CasePriority.NORMAL
-        )
+        transaction.on_commit(lambda: assess_send(item))
     return item
 
 
@@ -111,6 +108,7 @@ def case_approve(*, case: ReviewCase, guide, message: str = "") -> ReviewCase:
     _transition(item, Event.APPROVE, _actor_for(guide))
     handler_for(item).publish(item)
     _case_close(case, by=guide, decision=CaseDecision.APPROVED, message=message)
+    guide_label_keep(item=item, decision=CaseDecision.APPROVED, labels=["safe"])
     handler_for(item).after_decision(item, approved=True, message=message)
     return case
 
@@ -127,6 +125,7 @@ def case_remove(*, case: ReviewCase, guide, reason: str) -> ReviewCase:
     _transition(item, Event.REMOVE, actor)
     handler_for(item).hide(item)
     _case_close(case, by=guide, decision=CaseDecision.REMOVED, message=reason)
+    guide_label_keep(item=item, decision=CaseDecision.REMOVED, labels=case.labels)
     handler_for(item).after_decision(item, approved=False, message=reason)
     return case
 
@@ -185,3 +184,17 @@ def _pull_back_for_reports(item):
         _transition(item, Event.REPORT_THRESHOLD, Actor.MEMBER)
     if item.is_public:
         handler_for(item).hide(item)
+
+
+def guide_label_keep(*, item, decision: str, labels: list[str]) -> GuideLabel:
+    """Keep a guide's decision as a label; the text only if its author consents to
+    their posts improving the check (see moderation_export_labels)."""
+    return GuideLabel.objects.create(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        author=item.author,
+        content_hash=content_hash(item),
+        text=handler_for(item).text(item) if model_improvement_consented(item.author) else "",
+        decision=decision,
+        labels=list(labels),
+    )

@@ -23,6 +23,7 @@ class Event(models.TextChoices):
     DECIDE_REVIEW = "decide_review"
     DECIDE_ESCALATE = "decide_escalate"
     CHECK_UNAVAILABLE = "check_unavailable"
+    RECHECK = "recheck"
     EDIT = "edit"
     RISK_REPORT = "risk_report"
     REPORT_THRESHOLD = "report_threshold"
@@ -51,6 +52,8 @@ TRANSITIONS = {
     (S.PENDING, E.DECIDE_REVIEW): (S.HELD, {A.PIPELINE}),
     (S.PENDING, E.DECIDE_ESCALATE): (S.ESCALATED, {A.PIPELINE}),
     (S.PENDING, E.CHECK_UNAVAILABLE): (S.HELD, {A.PIPELINE}),
+    # Held only because the check could not run: checked again once it can.
+    (S.HELD, E.RECHECK): (S.PENDING, {A.PIPELINE}),
     (S.PUBLISHED, E.EDIT): (S.PENDING, {A.AUTHOR}),
     (S.PUBLISHED, E.RISK_REPORT): (S.PUBLISHED, {A.MEMBER}),
     (S.PUBLISHED, E.REPORT_THRESHOLD): (S.HELD, {A.MEMBER}),

@@ -8,7 +8,10 @@ from moderation.states import ModerationState
 register = template.Library()
 
 STATUS_WORDS = {
-    ModerationState.PENDING: "Being checked. Only you can see this for now.",
+    ModerationState.PENDING: (
+        "Being checked. Only you can see this for now. This usually takes a few seconds: "
+        "reload the page to see it go up."
+    ),
     ModerationState.HELD: (
         "Being checked. A Wall Guide is looking at this. Only you can see it until they "
         "have. This is usually quick, and it isn't a sign you've done anything wrong."

@@ -29,8 +29,11 @@ from community.services.threads import (
     reply_create,
     thread_create,
 )
+from moderation.states import ModerationState
+from selfcare.selectors import crisis_lines_for
 
 READERS = (Role.MEMBER, Role.GUIDE, Role.LEAD)
+ESCALATED = ModerationState.ESCALATED
 POSTS_PER_PAGE = 50
 THREADS_PER_PAGE = 30
 
@@ -102,6 +105,11 @@ def thread_detail(request, pk):
     )
 
 
+def _crisis_lines_for(user):
+    # The author of an escalated post sees help where they live, at once.
+    return crisis_lines_for(country=str(user.country) or None, organisation=user.organisation)
+
+
 def _thread_context(request, thread, form):
     user = request.user
     page = Paginator(thread_posts(thread, user), POSTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -117,9 +125,11 @@ def _thread_context(request, thread, form):
             muted=frozenset(muted),
             collapsed=frozenset(preferences_for(user).collapsed_warnings),
         )
+    escalated = any(p.author_id == user.pk and p.state == ESCALATED for p in posts)
     return {
         "thread": thread,
         "page": page,
+        "crisis_lines": _crisis_lines_for(user) if escalated else None,
         "cards": post_cards(posts, reader, thread_public=thread.is_public),
         "form": form,
         "can_reply": is_member

@@ -6,6 +6,8 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/harbou
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/1")
 os.environ.setdefault("CHANNELS_PREFIX", "harbour-test:asgi")
 os.environ.setdefault("CACHE_KEY_PREFIX", "harbour-test")
+# The broker gets a Redis database of its own: tests clear the cache's database.
+os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/10")
 
 from config.settings.base import *  # noqa: E402, F403
 from config.settings.base import env  # noqa: E402
@@ -25,3 +27,11 @@ STORAGES = {
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 # The browser tests' server subprocess serves static files straight from the source.
 WHITENOISE_USE_FINDERS = True
+
+# Tests that are not about the classifier get a fixed verdict, at once (see
+# tests/moderation/fakes.py); pipeline tests switch to the real check and queue.
+HARBOUR_RISK_BACKEND = env(
+    "HARBOUR_RISK_BACKEND", default="tests.moderation.fakes.FixedVerdictBackend"
+)
+HARBOUR_RISK_DISPATCH = env("HARBOUR_RISK_DISPATCH", default="immediate")
+HARBOUR_FAKE_RISK_DECISION = env("HARBOUR_FAKE_RISK_DECISION", default="review")

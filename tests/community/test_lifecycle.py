@@ -18,7 +18,7 @@ def test_a_new_thread_is_held_for_a_guide_with_an_open_case(member, talkabout):
     post = thread.posts.get()
     assert post.state == ModerationState.HELD and not post.is_public
     case = case_open_for(post)
-    assert case.reason == HeldReason.PRE_MODERATION and case.priority == CasePriority.NORMAL
+    assert case.reason == HeldReason.AUTO_REVIEW and case.priority == CasePriority.NORMAL
 
 
 def test_approval_publishes_and_tells_the_author(member, published_thread):

@@ -1,0 +1,180 @@
+"""The automatic check, between submission and decision. Called by services
+(submit) and by tasks (assess, sweep, re-check); imports neither.
+
+Fail closed: if the check cannot run, the item is HELD for a human with the
+reason "automatic check unavailable", never published, and the rules (which
+need no model) set how urgent its case is.
+"""
+
+import hashlib
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as CheckTimeout
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from moderation.backends import risk_backend
+from moderation.models import (
+    CaseDecision,
+    CasePriority,
+    CaseState,
+    HeldReason,
+    ReviewCase,
+    RiskAssessment,
+)
+from moderation.registry import handler_for
+from moderation.states import Actor, Event, ModerationState, next_state
+
+log = logging.getLogger(__name__)
+
+DECISION_EVENTS = {
+    "publish": Event.DECIDE_PUBLISH,
+    "review": Event.DECIDE_REVIEW,
+    "escalate": Event.DECIDE_ESCALATE,
+}
+PRIORITIES = {
+    "normal": CasePriority.NORMAL,
+    "high": CasePriority.HIGH,
+    "urgent": CasePriority.URGENT,
+}
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="risk-check")
+
+
+class CheckFailed(Exception):
+    """The automatic check did not give a verdict this time (error or too slow)."""
+
+
+def content_hash(item) -> str:
+    return hashlib.sha256(handler_for(item).text(item).encode()).hexdigest()
+
+
+def item_label(item) -> str:
+    """ "community.post": how a task names an item's kind."""
+    return ".".join(ContentType.objects.get_for_model(item).natural_key())
+
+
+def item_find(label: str, pk: int):
+    app_label, model = label.split(".")
+    model_class = ContentType.objects.get_by_natural_key(app_label, model).model_class()
+    return model_class.objects.filter(pk=pk).first()
+
+
+def assess_with_limit(text: str):
+    """The backend's verdict on one text, within HARBOUR_RISK_TIME_LIMIT seconds."""
+    started = time.perf_counter()
+    future = _executor.submit(risk_backend().assess, [text])
+    try:
+        verdict = future.result(timeout=settings.HARBOUR_RISK_TIME_LIMIT)[0]
+    except CheckTimeout as error:
+        raise CheckFailed(f"no verdict within {settings.HARBOUR_RISK_TIME_LIMIT} s") from error
+    except Exception as error:
+        raise CheckFailed(f"{type(error).__name__}: {error}") from error
+    return verdict, (time.perf_counter() - started) * 1000
+
+
+def _locked(item):
+    return type(item).objects.select_for_update().get(pk=item.pk)
+
+
+def _case_for(item, *, reason, priority, labels=(), rules=()):
+    content_type = ContentType.objects.get_for_model(item)
+    case = ReviewCase.objects.filter(
+        content_type=content_type, object_id=item.pk, state=CaseState.OPEN
+    ).first()
+    if case is None:
+        case = ReviewCase(content_type=content_type, object_id=item.pk, author=item.author)
+    if case.pk is None or priority > case.priority:
+        case.priority, case.reason = priority, reason
+    case.revision, case.labels, case.rules = item.revision, list(labels), list(rules)
+    case.save()
+    return case
+
+
+def verdict_apply(item, verdict, *, digest: str, latency_ms: float) -> bool:
+    """Store the verdict and act on it, once per item and hash. False if it came too late
+    (the text changed, or another worker decided first)."""
+    with transaction.atomic():
+        item = _locked(item)
+        if item.state != ModerationState.PENDING or content_hash(item) != digest:
+            return False
+        try:
+            with transaction.atomic():
+                RiskAssessment.objects.create(
+                    content_type=ContentType.objects.get_for_model(item), object_id=item.pk,
+                    content_hash=digest, decision=verdict.decision, labels=list(verdict.labels),
+                    scores=verdict.scores, rules=[m.as_dict() for m in verdict.rules],
+                    model_version=verdict.model_version or "", latency_ms=latency_ms,
+                )  # fmt: skip
+        except IntegrityError:
+            return False
+        _decide(item, verdict)
+    return True
+
+
+def _decide(item, verdict):
+    event = DECISION_EVENTS[verdict.decision]
+    item.state = next_state(item.state, event, Actor.PIPELINE)
+    item.pending_since = None
+    item.save(update_fields=["state", "pending_since"])
+    if event == Event.DECIDE_PUBLISH:
+        handler_for(item).publish(item)
+        _case_close_unneeded(item)
+        return
+    reason = HeldReason.AUTO_ESCALATE if event == Event.DECIDE_ESCALATE else HeldReason.AUTO_REVIEW
+    _case_for(
+        item, reason=reason, priority=PRIORITIES[verdict.priority or "normal"],
+        labels=verdict.labels, rules=[m.as_dict() for m in verdict.rules],
+    )  # fmt: skip
+
+
+def _case_close_unneeded(item):
+    # Held only because the check was down, now checked and safe: no guide needed.
+    cases = ReviewCase.objects.filter(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        state=CaseState.OPEN,
+        reason=HeldReason.AUTO_CHECK_UNAVAILABLE,
+    )
+    cases.update(state=CaseState.CLOSED, closed_at=timezone.now(), decision=CaseDecision.NO_ACTION)
+
+
+def check_unavailable(item, *, why: str) -> bool:
+    """Hold the item for a guide because the check could not run; the rules set the priority."""
+    with transaction.atomic():
+        item = _locked(item)
+        if item.state != ModerationState.PENDING:
+            return False
+        rules = risk_backend().assess_rules_only(handler_for(item).text(item))
+        item.state = next_state(item.state, Event.CHECK_UNAVAILABLE, Actor.PIPELINE)
+        item.pending_since = None
+        item.save(update_fields=["state", "pending_since"])
+        _case_for(
+            item, reason=HeldReason.AUTO_CHECK_UNAVAILABLE,
+            priority=PRIORITIES[rules.priority or "normal"],
+            labels=rules.labels, rules=[m.as_dict() for m in rules.rules],
+        )  # fmt: skip
+    log.warning("held %s %s: automatic check unavailable (%s)", item_label(item), item.pk, why)
+    return True
+
+
+def recheck_prepare(item) -> bool:
+    """Send an item held only for want of the check back to the check: HELD -> PENDING."""
+    with transaction.atomic():
+        item = _locked(item)
+        if item.state != ModerationState.HELD:
+            return False
+        item.state = next_state(item.state, Event.RECHECK, Actor.PIPELINE)
+        item.pending_since, item.check_attempts = timezone.now(), 0
+        item.save(update_fields=["state", "pending_since", "check_attempts"])
+    return True
+
+
+def attempt_count(item) -> int:
+    """Count one more attempt at checking the item; returns the new count."""
+    type(item).objects.filter(pk=item.pk).update(check_attempts=item.check_attempts + 1)
+    item.check_attempts += 1
+    return item.check_attempts

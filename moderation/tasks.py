@@ -1,0 +1,101 @@
+"""Celery tasks for the risk check: thin, idempotent, carrying ids and a hash.
+
+`assess_content` runs on the `moderation` queue, late-acknowledged so a worker
+killed mid-task leaves the message to be delivered again; the sweeper re-sends
+whatever still waits after a grace period, so a lost message delays a decision
+but never drops it.
+"""
+
+import logging
+from datetime import timedelta
+
+from celery import shared_task
+from celery.signals import worker_process_init
+from django.conf import settings
+from django.utils import timezone
+
+from moderation import pipeline
+from moderation.models import CaseState, HeldReason, ReviewCase
+from moderation.registry import registered_models
+from moderation.states import ModerationState
+
+log = logging.getLogger(__name__)
+
+
+@worker_process_init.connect
+def _warm_the_model(**kwargs):
+    # Load the model in each pool process after fork (torch must not cross a fork),
+    # before the first post arrives, so no member waits for the load.
+    try:
+        pipeline.risk_backend().assess(["Warming up."])
+    except Exception:  # the first task will fail closed and hold; say why in the log
+        log.exception("the risk model could not be loaded; items will be held until it can")
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
+def assess_content(self, label: str, pk: int, digest: str):
+    """Check one revision of an item and act on the verdict; nothing if it is stale."""
+    item = pipeline.item_find(label, pk)
+    if item is None or item.state != ModerationState.PENDING:
+        return "gone"
+    if pipeline.content_hash(item) != digest:
+        return "stale"
+    if pipeline.attempt_count(item) > settings.HARBOUR_RISK_MAX_ATTEMPTS:
+        pipeline.check_unavailable(item, why="too many attempts")
+        return "unavailable"
+    try:
+        verdict, latency_ms = pipeline.assess_with_limit(pipeline.handler_for(item).text(item))
+    except pipeline.CheckFailed as error:
+        return _failed(self, item, error)
+    pipeline.verdict_apply(item, verdict, digest=digest, latency_ms=latency_ms)
+    return verdict.decision
+
+
+def _failed(task, item, error):
+    delays = settings.HARBOUR_RISK_RETRY_DELAYS
+    if task.request.retries >= len(delays) or task.request.is_eager:
+        pipeline.check_unavailable(item, why=str(error))
+        return "unavailable"
+    log.warning("risk check failed for %s, retrying: %s", item.pk, error)
+    raise task.retry(countdown=delays[task.request.retries], exc=error)
+
+
+@shared_task
+def pending_sweep():
+    """Re-send every item still PENDING after the grace period."""
+    cutoff = timezone.now() - timedelta(seconds=settings.HARBOUR_RISK_PENDING_GRACE)
+    sent = 0
+    for model in registered_models():
+        waiting = model.objects.filter(state=ModerationState.PENDING, pending_since__lt=cutoff)
+        for item in waiting.iterator():
+            assess_send(item)
+            sent += 1
+    return sent
+
+
+@shared_task
+def unavailable_recheck():
+    """Check again the items held only because the check could not run."""
+    cases = ReviewCase.objects.filter(
+        state=CaseState.OPEN, reason=HeldReason.AUTO_CHECK_UNAVAILABLE
+    ).select_related("content_type")
+    sent = 0
+    for case in cases.iterator():
+        item = case.item
+        if item is not None and pipeline.recheck_prepare(item):
+            assess_send(type(item).objects.get(pk=item.pk))
+            sent += 1
+    return sent
+
+
+def assess_send(item) -> None:
+    """Queue the check of the item's newest revision. If the broker is down the item
+    just waits PENDING: the sweeper sends it again, so nothing is lost."""
+    try:
+        assess_content.apply_async(
+            args=[pipeline.item_label(item), item.pk, pipeline.content_hash(item)],
+            queue="moderation",
+            retry_policy={"max_retries": 2, "interval_start": 0.1, "interval_step": 0.2},
+        )
+    except Exception:  # the member's submission is safe either way: never fail it here
+        log.exception("could not queue the risk check of %s %s", type(item).__name__, item.pk)
