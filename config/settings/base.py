@@ -204,6 +204,9 @@ HARBOUR_MFA_ROLES = ["guide", "lead", "org_admin"]
 HARBOUR_MINIMUM_AGE = env.int("HARBOUR_MINIMUM_AGE", default=16)
 HARBOUR_MODEL_IMPROVEMENT_DEFAULT = False
 
+# Sessions are read on every signed-in request: from the cache first, the database
+# behind it (so a cache restart signs nobody out).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
