@@ -21,6 +21,7 @@ from moderation.models import CasePriority, Report, ReportReason
 from moderation.services import case_approve, case_open_for
 from moderation.states import ModerationState
 from tests.auth import sign_in
+from tests.community.pages import logged_in, page_text
 from tests.factories import UserFactory
 from tests.urlwalk import url_for, walk
 
@@ -44,18 +45,6 @@ def erin(db):
     return UserFactory(handle="erin-tern", email="erin@example.com")
 
 
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _page(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return html.unescape(response.content.decode())
-
-
 def _report_url(post):
     return reverse("report_post", args=[post.pk])
 
@@ -65,14 +54,14 @@ def _thread_url(thread):
 
 
 def _report(user, post, reason=ReportReason.HARASSMENT, text=""):
-    return _client(user).post(_report_url(post), {"reason": reason, "text": text})
+    return logged_in(user).post(_report_url(post), {"reason": reason, "text": text})
 
 
 # --- The report page -------------------------------------------------------
 
 
 def test_the_report_page_offers_every_reason_with_a_kind_explanation(member, published_reply):
-    page = _page(_client(member), _report_url(published_reply))
+    page = page_text(logged_in(member), _report_url(published_reply))
 
     assert page.count('type="radio"') == len(ReportReason.choices)
     for reason in ReportReason:
@@ -86,13 +75,13 @@ def test_the_report_page_offers_every_reason_with_a_kind_explanation(member, pub
 def test_reporting_a_reply_thanks_the_member_and_says_a_wall_guide_will_look(
     member, published_reply
 ):
-    client = _client(member)
+    client = logged_in(member)
     response = client.post(_report_url(published_reply), {"reason": ReportReason.SPAM})
 
     assert response.status_code == 302
     thread_url = _thread_url(published_reply.thread)
     assert response["Location"] == f"{thread_url}#post-{published_reply.pk}"
-    assert "A Wall Guide will look at it" in _page(client, response["Location"])
+    assert "A Wall Guide will look at it" in page_text(client, response["Location"])
     report = Report.objects.get()
     assert (report.reporter, report.reason) == (member, ReportReason.SPAM)
 
@@ -100,20 +89,20 @@ def test_reporting_a_reply_thanks_the_member_and_says_a_wall_guide_will_look(
 def test_a_risk_report_opens_an_urgent_case_and_the_reply_stays_visible_to_others(
     member, published_reply, carol
 ):
-    client = _client(member)
+    client = logged_in(member)
     response = client.post(
         _report_url(published_reply),
         {"reason": ReportReason.RISK_TO_AUTHOR, "text": "They sound very low."},
     )
 
-    thanks = _page(client, response["Location"])
+    thanks = page_text(client, response["Location"])
     assert "Thank you for looking out for them" in thanks
     assert "reply with a few kind words" in thanks
     assert f'href="{reverse("crisis_help")}"' in thanks
     assert case_open_for(published_reply).priority == CasePriority.URGENT
     published_reply.refresh_from_db()
     assert published_reply.state == ModerationState.PUBLISHED
-    assert SOLACE in _page(_client(carol), _thread_url(published_reply.thread))
+    assert SOLACE in page_text(logged_in(carol), _thread_url(published_reply.thread))
 
 
 def test_another_reason_opens_a_normal_case_and_the_reply_stays_visible(
@@ -123,7 +112,7 @@ def test_another_reason_opens_a_normal_case_and_the_reply_stays_visible(
     _report(member, published_reply, ReportReason.PERSONAL_INFO)
 
     assert case_open_for(published_reply).priority == CasePriority.NORMAL
-    assert SOLACE in _page(_client(carol), _thread_url(published_reply.thread))
+    assert SOLACE in page_text(logged_in(carol), _thread_url(published_reply.thread))
 
 
 def test_something_else_needs_a_few_words_and_the_choice_is_kept(member, published_reply):
@@ -148,7 +137,7 @@ def test_words_over_500_characters_are_refused_and_kept(member, published_reply)
 
 
 def test_choosing_no_reason_is_refused_in_plain_words(member, published_reply):
-    response = _client(member).post(_report_url(published_reply), {"text": "Hmm."})
+    response = logged_in(member).post(_report_url(published_reply), {"text": "Hmm."})
 
     assert response.status_code == 400
     assert "Please choose what worries you about it." in html.unescape(response.content.decode())
@@ -167,15 +156,15 @@ def test_reporting_twice_is_refused_and_keeps_what_was_typed(member, published_r
 
 def test_a_second_visit_to_the_report_page_says_it_is_already_reported(member, published_reply):
     _report(member, published_reply)
-    page = _page(_client(member), _report_url(published_reply))
+    page = page_text(logged_in(member), _report_url(published_reply))
 
     assert "You've already reported this." in page
     assert 'type="radio"' not in page
 
 
 def test_a_member_cannot_report_their_own_reply(other_member, published_reply):
-    client = _client(other_member)
-    page = _page(client, _report_url(published_reply))
+    client = logged_in(other_member)
+    page = page_text(client, _report_url(published_reply))
     assert "You can't report your own post." in page
     assert 'type="radio"' not in page
 
@@ -187,7 +176,7 @@ def test_a_member_cannot_report_their_own_reply(other_member, published_reply):
 def test_a_reply_nobody_else_can_see_yet_is_not_found(member, published_thread, other_member):
     held = reply_create(author=other_member, thread=published_thread, body="Not checked yet.")
 
-    client = _client(member)
+    client = logged_in(member)
     assert client.get(_report_url(held)).status_code == 404
     assert client.post(_report_url(held), {"reason": ReportReason.SPAM}).status_code == 404
     assert not Report.objects.exists()
@@ -201,7 +190,7 @@ def test_a_reply_in_a_thread_taken_out_of_view_is_not_found(
     _report(carol, opening)
     _report(dan, opening)
 
-    assert _client(erin).get(_report_url(published_reply)).status_code == 404
+    assert logged_in(erin).get(_report_url(published_reply)).status_code == 404
 
 
 def test_only_members_can_report(guide, published_reply, client_for):
@@ -215,11 +204,11 @@ def test_the_thread_page_offers_report_on_other_members_posts_only(
     member, published_reply, guide, client_for
 ):
     opening = published_reply.thread.posts.get(is_opening=True)
-    page = _page(_client(member), _thread_url(published_reply.thread))
+    page = page_text(logged_in(member), _thread_url(published_reply.thread))
     assert _report_url(published_reply) in page
     assert _report_url(opening) not in page  # alice's own
 
-    guide_page = _page(client_for(guide), _thread_url(published_reply.thread))
+    guide_page = page_text(client_for(guide), _thread_url(published_reply.thread))
     assert "/reports/" not in guide_page
 
 
@@ -233,8 +222,8 @@ def bob_brick(other_member, approve):
 
 def test_a_brick_can_be_reported_from_the_wall(member, bob_brick, approve):
     own = approve(brick_create(author=member, body="My own words.", colour="sand"))
-    client = _client(member)
-    wall = _page(client, reverse("brick_wall"))
+    client = logged_in(member)
+    wall = page_text(client, reverse("brick_wall"))
     assert reverse("report_brick", args=[bob_brick.pk]) in wall
     assert reverse("report_brick", args=[own.pk]) not in wall
 
@@ -242,7 +231,7 @@ def test_a_brick_can_be_reported_from_the_wall(member, bob_brick, approve):
         reverse("report_brick", args=[bob_brick.pk]), {"reason": ReportReason.RISK_TO_AUTHOR}
     )
     assert response["Location"] == reverse("brick_wall") + f"#brick-{bob_brick.pk}"
-    thanks = _page(client, response["Location"])
+    thanks = page_text(client, response["Location"])
     assert "A Wall Guide will look at it soon" in thanks
     assert "reply with a few kind words" not in thanks  # Bricks take no replies
     assert case_open_for(bob_brick).priority == CasePriority.URGENT
@@ -253,12 +242,12 @@ def test_enough_reports_take_a_brick_off_the_wall_for_others_only(
 ):
     settings.HARBOUR_REPORTS_TO_HOLD = 2
     for reporter in (carol, dan):
-        _client(reporter).post(
+        logged_in(reporter).post(
             reverse("report_brick", args=[bob_brick.pk]), {"reason": ReportReason.SPAM}
         )
 
-    assert "Small waves." not in _page(_client(erin), reverse("brick_wall"))
-    own = _page(_client(other_member), reverse("brick_wall"))
+    assert "Small waves." not in page_text(logged_in(erin), reverse("brick_wall"))
+    own = page_text(logged_in(other_member), reverse("brick_wall"))
     assert "Small waves." in own
     assert "A Wall Guide is looking at this" in own
 
@@ -272,20 +261,22 @@ def test_enough_reports_take_a_reply_out_of_view_while_its_author_still_sees_it_
     settings.HARBOUR_REPORTS_TO_HOLD = 2
     thread = published_reply.thread
     _report(carol, published_reply)
-    assert SOLACE in _page(_client(member), _thread_url(thread))  # one report: still up
+    assert SOLACE in page_text(logged_in(member), _thread_url(thread))  # one report: still up
     _report(dan, published_reply)
 
-    assert SOLACE not in _page(_client(member), _thread_url(thread))
+    assert SOLACE not in page_text(logged_in(member), _thread_url(thread))
     thread.refresh_from_db()
     assert thread.public_reply_count == 0
-    listing = _page(_client(member), reverse("talkabout_detail", args=[thread.talkabout.slug]))
+    listing = page_text(
+        logged_in(member), reverse("talkabout_detail", args=[thread.talkabout.slug])
+    )
     assert "0 replies" in listing
 
-    own = _page(_client(other_member), _thread_url(thread))
+    own = page_text(logged_in(other_member), _thread_url(thread))
     assert SOLACE in own
     assert "A Wall Guide is looking at this" in own
     assert "isn't a sign you've done anything wrong" in own
-    assert "With a Wall Guide" in _page(_client(other_member), reverse("my_posts"))
+    assert "With a Wall Guide" in page_text(logged_in(other_member), reverse("my_posts"))
 
 
 def test_enough_reports_take_a_thread_out_of_view_and_out_of_the_counts(
@@ -294,8 +285,8 @@ def test_enough_reports_take_a_thread_out_of_view_and_out_of_the_counts(
     settings.HARBOUR_REPORTS_TO_HOLD = 2
     opening = published_thread.posts.get(is_opening=True)
     talkabout = published_thread.talkabout
-    bob = _client(other_member)
-    assert "1 thread" in _page(bob, reverse("talkabout_list"))
+    bob = logged_in(other_member)
+    assert "1 thread" in page_text(bob, reverse("talkabout_list"))
 
     _report(carol, opening)
     response = _report(dan, opening)
@@ -303,10 +294,10 @@ def test_enough_reports_take_a_thread_out_of_view_and_out_of_the_counts(
     # The thread is gone for dan too, so he is sent back to its Talkabout.
     assert response["Location"] == reverse("talkabout_detail", args=[talkabout.slug])
     assert bob.get(_thread_url(published_thread)).status_code == 404
-    assert "0 threads" in _page(bob, reverse("talkabout_list"))
-    assert "Rough week" not in _page(bob, reverse("talkabout_detail", args=[talkabout.slug]))
+    assert "0 threads" in page_text(bob, reverse("talkabout_list"))
+    assert "Rough week" not in page_text(bob, reverse("talkabout_detail", args=[talkabout.slug]))
 
-    own = _page(_client(member), _thread_url(published_thread))
+    own = page_text(logged_in(member), _thread_url(published_thread))
     assert "It has been a" in own
     assert "A Wall Guide is looking at this" in own
 
@@ -318,7 +309,7 @@ def test_two_reports_do_not_hide_anything_when_three_are_needed(
     _report(carol, published_reply)
     _report(dan, published_reply)
 
-    assert SOLACE in _page(_client(member), _thread_url(published_reply.thread))
+    assert SOLACE in page_text(logged_in(member), _thread_url(published_reply.thread))
 
 
 def test_a_reply_with_an_edit_awaiting_review_is_reportable_and_reports_hide_its_public_words(
@@ -330,15 +321,15 @@ def test_a_reply_with_an_edit_awaiting_review_is_reportable_and_reports_hide_its
     assert published_reply.is_public
     assert published_reply.state in (ModerationState.PENDING, ModerationState.HELD)
     thread_url = _thread_url(published_reply.thread)
-    assert SOLACE in _page(_client(member), thread_url)
+    assert SOLACE in page_text(logged_in(member), thread_url)
 
-    assert "Report this reply" in _page(_client(carol), _report_url(published_reply))
+    assert "Report this reply" in page_text(logged_in(carol), _report_url(published_reply))
     _report(carol, published_reply)
     _report(dan, published_reply)
 
-    page = _page(_client(member), thread_url)
+    page = page_text(logged_in(member), thread_url)
     assert SOLACE not in page and "Thinking of you all." not in page
-    own = _page(_client(other_member), thread_url)
+    own = page_text(logged_in(other_member), thread_url)
     assert "Thinking of you all." in own
 
 
@@ -365,7 +356,7 @@ def test_the_reporter_is_never_shown_to_the_author(
     settings.HARBOUR_REPORTS_TO_HOLD = 2
     _report(carol, published_reply, ReportReason.RISK_TO_AUTHOR, text=SECRET_WORDS)
     _report(dan, published_reply, ReportReason.HARASSMENT, text=SECRET_WORDS)
-    _client(carol).post(
+    logged_in(carol).post(
         reverse("report_brick", args=[bob_brick.pk]),
         {"reason": ReportReason.OTHER, "text": SECRET_WORDS},
     )
