@@ -76,20 +76,35 @@ def assess_with_limit(text: str):
     return verdict, (time.perf_counter() - started) * 1000
 
 
-def _locked(item):
+def item_locked(item):
+    """The item again, its row locked until the transaction ends."""
     return type(item).objects.select_for_update().get(pk=item.pk)
 
 
-def _case_for(item, *, reason, priority, labels=(), rules=()):
-    content_type = ContentType.objects.get_for_model(item)
-    case = ReviewCase.objects.filter(
-        content_type=content_type, object_id=item.pk, state=CaseState.OPEN
+def case_open_for(item) -> ReviewCase | None:
+    return ReviewCase.objects.filter(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        state=CaseState.OPEN,
     ).first()
-    if case is None:
-        case = ReviewCase(content_type=content_type, object_id=item.pk, author=item.author)
+
+
+def case_open(item, *, reason, priority, labels=None, rules=None) -> ReviewCase:
+    """Open a case for the item, or raise the priority of the one already open.
+
+    `labels` and `rules` replace the case's reasons when given (a new verdict);
+    a member's report gives none and keeps them.
+    """
+    case = case_open_for(item) or ReviewCase(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        author=item.author,
+    )
     if case.pk is None or priority > case.priority:
         case.priority, case.reason = priority, reason
-    case.revision, case.labels, case.rules = item.revision, list(labels), list(rules)
+    case.revision = item.revision
+    if labels is not None:
+        case.labels, case.rules = list(labels), list(rules or [])
     case.save()
     return case
 
@@ -98,7 +113,7 @@ def verdict_apply(item, verdict, *, digest: str, latency_ms: float) -> bool:
     """Store the verdict and act on it, once per item and hash. False if it came too late
     (the text changed, or another worker decided first)."""
     with transaction.atomic():
-        item = _locked(item)
+        item = item_locked(item)
         if item.state != ModerationState.PENDING or content_hash(item) != digest:
             return False
         try:
@@ -125,7 +140,7 @@ def _decide(item, verdict):
         _case_close_unneeded(item)
         return
     reason = HeldReason.AUTO_ESCALATE if event == Event.DECIDE_ESCALATE else HeldReason.AUTO_REVIEW
-    _case_for(
+    case_open(
         item, reason=reason, priority=PRIORITIES[verdict.priority or "normal"],
         labels=verdict.labels, rules=[m.as_dict() for m in verdict.rules],
     )  # fmt: skip
@@ -145,14 +160,14 @@ def _case_close_unneeded(item):
 def check_unavailable(item, *, why: str) -> bool:
     """Hold the item for a guide because the check could not run; the rules set the priority."""
     with transaction.atomic():
-        item = _locked(item)
+        item = item_locked(item)
         if item.state != ModerationState.PENDING:
             return False
         rules = risk_backend().assess_rules_only(handler_for(item).text(item))
         item.state = next_state(item.state, Event.CHECK_UNAVAILABLE, Actor.PIPELINE)
         item.pending_since = None
         item.save(update_fields=["state", "pending_since"])
-        _case_for(
+        case_open(
             item, reason=HeldReason.AUTO_CHECK_UNAVAILABLE,
             priority=PRIORITIES[rules.priority or "normal"],
             labels=rules.labels, rules=[m.as_dict() for m in rules.rules],
@@ -164,7 +179,7 @@ def check_unavailable(item, *, why: str) -> bool:
 def recheck_prepare(item) -> bool:
     """Send an item held only for want of the check back to the check: HELD -> PENDING."""
     with transaction.atomic():
-        item = _locked(item)
+        item = item_locked(item)
         if item.state != ModerationState.HELD:
             return False
         item.state = next_state(item.state, Event.RECHECK, Actor.PIPELINE)

@@ -18,7 +18,7 @@ from moderation.models import (
     ReportReason,
     ReviewCase,
 )
-from moderation.pipeline import content_hash
+from moderation.pipeline import case_open, case_open_for, content_hash, item_locked
 from moderation.registry import handler_for
 from moderation.states import Actor, Event, ModerationState, next_state
 from moderation.tasks import assess_send
@@ -26,10 +26,6 @@ from moderation.tasks import assess_send
 
 class ModerationRefused(Exception):
     """The action is not possible now; the message says why, in plain words."""
-
-
-def _locked(item):
-    return type(item).objects.select_for_update().get(pk=item.pk)
 
 
 def _transition(item, event, actor):
@@ -40,33 +36,6 @@ def _transition(item, event, actor):
 
 def _actor_for(user) -> str:
     return Actor.LEAD if user.role == Role.LEAD else Actor.GUIDE
-
-
-def case_open_for(item) -> ReviewCase | None:
-    return ReviewCase.objects.filter(
-        content_type=ContentType.objects.get_for_model(item),
-        object_id=item.pk,
-        state=CaseState.OPEN,
-    ).first()
-
-
-def _case_open(item, *, reason, priority) -> ReviewCase:
-    """Open a case for the item, or raise the priority of the one already open."""
-    case = case_open_for(item)
-    if case is None:
-        return ReviewCase.objects.create(
-            content_type=ContentType.objects.get_for_model(item),
-            object_id=item.pk,
-            author=item.author,
-            reason=reason,
-            priority=priority,
-            revision=item.revision,
-        )
-    if priority > case.priority:
-        case.priority, case.reason = priority, reason
-    case.revision = item.revision
-    case.save(update_fields=["priority", "reason", "revision"])
-    return case
 
 
 def _case_close(case, *, by, decision, message=""):
@@ -84,7 +53,7 @@ def content_submit(*, item, is_edit: bool = False):
     the queue loses it.
     """
     if is_edit:
-        item = _locked(item)
+        item = item_locked(item)
         _transition(item, Event.EDIT, Actor.AUTHOR)
         item.revision += 1
     else:
@@ -101,7 +70,7 @@ def content_submit(*, item, is_edit: bool = False):
 @transaction.atomic
 def case_approve(*, case: ReviewCase, guide, message: str = "") -> ReviewCase:
     """Publish the held item (or, for a reported published item, keep it up)."""
-    item = _locked(case.item)
+    item = item_locked(case.item)
     if item.state == ModerationState.PUBLISHED:
         _case_close(case, by=guide, decision=CaseDecision.NO_ACTION)
         return case
@@ -118,7 +87,7 @@ def case_remove(*, case: ReviewCase, guide, reason: str) -> ReviewCase:
     """Remove the item, telling the author why."""
     if not reason.strip():
         raise ModerationRefused("Please give the author a reason: they will see it.")
-    item = _locked(case.item)
+    item = item_locked(case.item)
     actor = _actor_for(guide)
     if item.state == ModerationState.PUBLISHED:
         _transition(item, Event.PULL_BACK, actor)
@@ -133,7 +102,7 @@ def case_remove(*, case: ReviewCase, guide, reason: str) -> ReviewCase:
 @transaction.atomic
 def content_delete(*, item, author):
     """The author deletes their own item. An open urgent case stays open."""
-    item = _locked(item)
+    item = item_locked(item)
     if item.author_id != author.pk:
         raise ModerationRefused("Only the author can delete this.")
     _transition(item, Event.DELETE, Actor.AUTHOR)
@@ -148,7 +117,7 @@ def content_delete(*, item, author):
 def report_submit(*, item, reporter, reason: str, text: str = "") -> Report:
     """A member reports a published item. A worry about the author opens an
     urgent case at once and leaves the post up; enough reports pull it back."""
-    item = _locked(item)
+    item = item_locked(item)
     if not item.is_public or item.state == ModerationState.DELETED:
         raise ModerationRefused("This post is no longer shown, so it can't be reported.")
     if item.author_id == reporter.pk:
@@ -161,9 +130,9 @@ def report_submit(*, item, reporter, reason: str, text: str = "") -> Report:
     if reason == ReportReason.RISK_TO_AUTHOR:
         if item.state == ModerationState.PUBLISHED:
             _transition(item, Event.RISK_REPORT, Actor.MEMBER)  # stays up
-        case = _case_open(item, reason=HeldReason.RISK_REPORT, priority=CasePriority.URGENT)
+        case = case_open(item, reason=HeldReason.RISK_REPORT, priority=CasePriority.URGENT)
     else:
-        case = _case_open(item, reason=HeldReason.MEMBER_REPORTS, priority=CasePriority.NORMAL)
+        case = case_open(item, reason=HeldReason.MEMBER_REPORTS, priority=CasePriority.NORMAL)
     report = Report.objects.create(
         content_type=content_type, object_id=item.pk, reporter=reporter, reason=reason,
         text=text, case=case,
