@@ -67,9 +67,6 @@ TRANSITIONS = {
     **{(state, E.DELETE): (S.DELETED, {A.AUTHOR}) for state in S if state != S.DELETED},
 }
 
-# States in which nobody but the author sees the newest revision.
-AWAITING_GUIDE = {S.PENDING, S.HELD, S.ESCALATED}
-
 
 class IllegalTransition(Exception):
     """An event that the lifecycle does not allow from the item's state, or by this actor."""
