@@ -194,3 +194,20 @@ class MemberPreferences(models.Model):
     # Warnings whose posts stay collapsed until opened; every warning by default.
     collapsed_warnings = models.JSONField(default=list, blank=True)
     welcomed_at = models.DateTimeField(null=True, blank=True)
+
+
+class ThreadVersion(models.Model):
+    """How often anything shown on a thread's pages has changed: part of the key of its
+    cached pages (community.thread_pages).
+
+    Written only by database triggers on posts and on handles (community.versioning),
+    never by Django, so no write path (a service, the pipeline, the admin, an
+    `update()`) can change a post without moving its thread to a new version. No
+    foreign key: a thread being deleted may still bump its row on the way out.
+    """
+
+    thread_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Thread {self.thread_id} v{self.version}"

@@ -1,19 +1,34 @@
 """Reads for the forum. Every query that can return member content filters by
 what the viewer may see: public items, plus the viewer's own."""
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import (
+    Aggregate,
+    CharField,
+    Count,
+    Exists,
+    F,
+    JSONField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Concat
 from django.http import Http404
 
+from community.compiled import CompiledOnce
 from community.models import (
     Bookmark,
     Brick,
     Hug,
+    MemberPreferences,
     Mute,
     Post,
     Talkabout,
     TalkaboutMembership,
     Thread,
     ThreadFollow,
+    ThreadVersion,
 )
 from community.post_cards import ROW_FIELDS
 from moderation.models import CaseDecision, ReviewCase
@@ -64,11 +79,77 @@ def thread_for(pk, user) -> Thread:
         .filter(pk=pk)
         .first()
     )
+    _check_visible(thread, user)
+    return thread
+
+
+def _check_visible(thread, user) -> None:
     if thread is None:
         raise Http404("No such thread.")
     mine = thread.author_id == user.pk and thread.opening_state != ModerationState.DELETED
     if not (thread.is_public or mine):
         raise Http404("No such thread.")
+
+
+class _JSONList(Aggregate):
+    """A column's values as one JSON list, on PostgreSQL and SQLite alike."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        # jsonb, not json: Django reads jsonb as text and decodes it like a JSONField.
+        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra)
+
+
+def _listed(queryset, column):
+    """A subquery giving the column of every row as one JSON list (NULL for none)."""
+    one_group = queryset.order_by().annotate(group=Value(1)).values("group")
+    return Subquery(one_group.annotate(listed=_JSONList(column)).values("listed"))
+
+
+def _reading_queryset(pk, uid):
+    own_posts = Post.objects.filter(thread=OuterRef("pk"), author_id=uid)
+    own_post = Concat(Cast("pk", CharField()), Value(":"), "state", output_field=CharField())
+    prefs = MemberPreferences.objects.filter(user_id=uid).values("collapsed_warnings")[:1]
+    return Thread.objects.filter(pk=pk).annotate(
+        talkabout_title=F("talkabout__title"),
+        talkabout_slug=F("talkabout__slug"),
+        talkabout_is_archived=F("talkabout__is_archived"),
+        opening_state=_opening_state(),
+        bookmarked=Exists(Bookmark.objects.filter(thread=OuterRef("pk"), user_id=uid)),
+        following=Exists(ThreadFollow.objects.filter(thread=OuterRef("pk"), user_id=uid)),
+        version=Subquery(ThreadVersion.objects.filter(thread_id=OuterRef("pk")).values("version")),
+        reader_hugged=_listed(
+            Hug.objects.filter(user_id=uid, post__thread=OuterRef("pk")), "post_id"
+        ),
+        reader_own=_listed(own_posts.annotate(entry=own_post), "entry"),
+        reader_muted=_listed(Mute.objects.filter(muter_id=uid), "muted_id"),
+        muted_by_author=Exists(Mute.objects.filter(muter_id=OuterRef("author_id"), muted_id=uid)),
+        reader_collapsed=Subquery(prefs),
+    )
+
+
+_READING = CompiledOnce(_reading_queryset, "pk", "uid")
+
+
+def thread_for_reading(pk, user) -> Thread:
+    """`thread_for`, plus in the same query what shapes the thread's page for this
+    reader (see community.thread_pages): the thread's version, and the reader's hugs,
+    own posts with their states, mutes, and collapsed warnings (JSON lists, or None
+    for none). Read on every thread page, so compiled once (community.compiled)."""
+    thread = next(iter(_READING.raw(Thread, pk=pk, uid=user.pk)), None)
+    _check_visible(thread, user)
+    thread.talkabout = Talkabout.from_db(
+        "default",
+        ["id", "title", "slug", "is_archived"],
+        [
+            thread.talkabout_id,
+            thread.talkabout_title,
+            thread.talkabout_slug,
+            bool(thread.talkabout_is_archived),
+        ],
+    )
     return thread
 
 
@@ -83,24 +164,8 @@ def thread_posts(thread, user):
     )
 
 
-def hugged_ids(user, post_ids) -> set[int]:
-    hugs = Hug.objects.filter(user=user, post_id__in=post_ids)
-    return set(hugs.values_list("post_id", flat=True))
-
-
 def muted_ids(user) -> set[int]:
     return set(Mute.objects.filter(muter=user).values_list("muted_id", flat=True))
-
-
-def mutes_around(user, thread_author_id) -> tuple[set[int], bool]:
-    """Whom the viewer muted, and whether the thread's author muted the viewer: one query."""
-    rows = list(
-        Mute.objects.filter(Q(muter=user) | Q(muter_id=thread_author_id, muted=user)).values_list(
-            "muter_id", "muted_id"
-        )
-    )
-    muted = {muted for muter, muted in rows if muter == user.pk}
-    return muted, (thread_author_id, user.pk) in rows
 
 
 def my_items(user):

@@ -1,25 +1,22 @@
 """Talkabouts, threads and replies. Views stay thin: forms in, services out."""
 
+import functools
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import access
 from accounts.roles import Role
 from community.forms import PostEditForm, ReplyForm, ThreadForm
 from community.models import Post, Talkabout
-from community.post_cards import PostRow, Reader, post_cards
 from community.ratelimits import RateLimited
-from community.selectors import (
-    hugged_ids,
-    mutes_around,
-    talkabouts_for,
-    thread_for,
-    thread_posts,
-    threads_in,
-)
-from community.services.talkabouts import preferences_for, talkabout_join, talkabout_leave
+from community.selectors import talkabouts_for, thread_for_reading, threads_in
+from community.services.talkabouts import talkabout_join, talkabout_leave
 from community.services.threads import (
     PostingRefused,
     can_reply,
@@ -29,12 +26,12 @@ from community.services.threads import (
     reply_create,
     thread_create,
 )
+from community.thread_pages import POSTS_PER_PAGE, ReaderFacts, posts_page
 from moderation.states import ModerationState
 from selfcare.selectors import crisis_lines_for
 
 READERS = (Role.MEMBER, Role.GUIDE, Role.LEAD)
 ESCALATED = ModerationState.ESCALATED
-POSTS_PER_PAGE = 50
 THREADS_PER_PAGE = 30
 
 
@@ -99,48 +96,52 @@ def thread_new(request, slug=None):
 
 @access(*READERS)
 def thread_detail(request, pk):
-    thread = thread_for(pk, request.user)
+    thread = thread_for_reading(pk, request.user)
     return render(
         request, "community/thread_detail.html", _thread_context(request, thread, ReplyForm())
     )
 
 
 def _crisis_lines_for(user):
-    # The author of an escalated post sees help where they live, at once.
     return crisis_lines_for(country=str(user.country) or None, organisation=user.organisation)
 
 
+@functools.cache
+def _blank_reply_fields_cached() -> str:
+    return _blank_reply_fields()
+
+
+def _blank_reply_fields() -> str:
+    """An empty reply form's fields, the same for every reader (the CSRF token is
+    outside them): rendered once per process, except while developing templates."""
+    fields = (render_to_string("includes/field.html", {"field": field}) for field in ReplyForm())
+    return mark_safe("".join(fields))  # noqa: S308  (our own template's output)
+
+
 def _thread_context(request, thread, form):
+    """The thread page's context; `thread` comes from `thread_for_reading`."""
     user = request.user
-    page = Paginator(thread_posts(thread, user), POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    posts = [PostRow.from_values(values) for values in page.object_list]
     is_member = user.role == Role.MEMBER
-    reader, muted_by_author = Reader(user_id=user.pk, member=False), False
-    if is_member:
-        muted, muted_by_author = mutes_around(user, thread.author_id)
-        reader = Reader(
-            user_id=user.pk,
-            member=True,
-            hugged=frozenset(hugged_ids(user, [post.pk for post in posts])),
-            muted=frozenset(muted),
-            collapsed=frozenset(preferences_for(user).collapsed_warnings),
-        )
-    escalated = any(p.author_id == user.pk and p.state == ESCALATED for p in posts)
+    facts = ReaderFacts.of(thread, member=is_member)
+    posts = posts_page(thread, facts, user=user, page_param=request.GET.get("page"))
     return {
         "thread": thread,
-        "page": page,
-        "crisis_lines": _crisis_lines_for(user) if escalated else None,
-        "cards": post_cards(posts, reader, thread_public=thread.is_public),
+        "posts": posts,
+        # An author whose post was escalated sees help where they live, at once.
+        "crisis_lines": _crisis_lines_for(user) if ESCALATED in facts.own_states() else None,
         "form": form,
+        "blank_fields": None
+        if form.is_bound
+        else (_blank_reply_fields() if settings.DEBUG else _blank_reply_fields_cached()),
         "can_reply": is_member
-        and can_reply(user=user, thread=thread, muted_by_author=muted_by_author),
+        and can_reply(user=user, thread=thread, muted_by_author=thread.muted_by_author),
     }
 
 
 @access(Role.MEMBER)
 @require_POST
 def reply_new(request, pk):
-    thread = thread_for(pk, request.user)
+    thread = thread_for_reading(pk, request.user)
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
