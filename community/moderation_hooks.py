@@ -73,6 +73,44 @@ class PostHandler:
     def url(self, post):
         return reverse("thread_detail", args=[post.thread_id]) + f"#post-{post.pk}"
 
+    # Replies shown before a held reply in the guide console, besides the opening post.
+    context_replies = 3
+
+    def related(self):
+        return ["thread__talkabout"]
+
+    def context(self, post):
+        # The opening post and the few public replies just before this one.
+        earlier = Post.objects.filter(
+            thread=post.thread_id, is_public=True, created_at__lt=post.created_at
+        ).select_related("author")
+        replies = earlier.filter(is_opening=False).order_by("-created_at")
+        replies = list(replies[: self.context_replies])
+        opening = [] if post.is_opening else list(earlier.filter(is_opening=True)[:1])
+        return [
+            {"who": shown.author.handle, "text": shown.public_text, "when": shown.created_at}
+            for shown in opening + replies[::-1]
+        ]
+
+    def redact(self, post, text):
+        text = text.replace("\r\n", "\n")
+        body = text
+        if post.is_opening:
+            title, blank_line, body = text.partition("\n\n")
+            title = title.strip()
+            title_max = Thread._meta.get_field("title").max_length
+            if not blank_line or not title or "\n" in title or len(title) > title_max:
+                raise ValueError(
+                    "Keep the title on the first line, then an empty line, then the post."
+                )
+            Thread.objects.filter(pk=post.thread_id).update(title=title)
+            post.thread.title = title
+        body_max = Post._meta.get_field("body").max_length
+        if not body.strip() or len(body) > body_max:
+            raise ValueError(f"The edited post needs between 1 and {body_max} characters.")
+        post.body = body
+        post.save(update_fields=["body"])
+
 
 def _notify_followers(reply):
     followers = ThreadFollow.objects.filter(thread=reply.thread_id).exclude(user=reply.author_id)
@@ -116,6 +154,19 @@ class BrickHandler:
 
     def url(self, brick):
         return reverse("brick_wall") + f"#brick-{brick.pk}"
+
+    def related(self):
+        return []
+
+    def context(self, brick):
+        return []  # a Brick stands alone on the wall
+
+    def redact(self, brick, text):
+        body_max = Brick._meta.get_field("body").max_length
+        if not text.strip() or len(text) > body_max:
+            raise ValueError(f"The edited Brick needs between 1 and {body_max} characters.")
+        brick.body = text.replace("\r\n", "\n")
+        brick.save(update_fields=["body"])
 
 
 def register():

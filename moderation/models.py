@@ -1,13 +1,18 @@
 """Review cases and member reports. Content is known only through the
 moderatable protocol (moderation.registry), by content type and id."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, OuterRef, Q, Value, When
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils import timezone
 
+from moderation.classifier.labels import RISK_LABELS
 from moderation.states import ModerationState
 
 
@@ -64,8 +69,68 @@ class CaseDecision(models.TextChoices):
     WITHDRAWN = "withdrawn", "Deleted by the author"
 
 
+def sla_for(priority) -> timedelta:
+    """How long a case of this priority may wait for a guide (HARBOUR_SLA_SECONDS)."""
+    name = CasePriority(priority).label.lower()
+    return timedelta(seconds=settings.HARBOUR_SLA_SECONDS[name])
+
+
+class ReviewCaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(state=CaseState.OPEN)
+
+    def unclaimed(self, now=None):
+        """Nobody holds them: never claimed, released, or the lease ran out."""
+        return self.filter(_unclaimed_q(now or timezone.now()))
+
+    def claimed(self, now=None):
+        return self.exclude(_unclaimed_q(now or timezone.now()))
+
+    def with_sla_deadline(self):
+        """Annotate `sla_deadline`: opened_at plus the SLA of the case's priority."""
+        deadline = Case(
+            *(
+                When(priority=priority, then=F("opened_at") + Value(sla_for(priority)))
+                for priority in CasePriority.values
+            ),
+            output_field=models.DateTimeField(),
+        )
+        return self.annotate(sla_deadline=deadline)
+
+    def with_risk_score(self):
+        """Annotate `risk_score`: the highest risk label score of the item's newest
+        assessment (0 when the model gave none, e.g. a member's report)."""
+        newest = RiskAssessment.objects.filter(
+            content_type=OuterRef("content_type"), object_id=OuterRef("object_id")
+        ).order_by("-created_at", "-pk")
+        scores = [
+            Coalesce(Cast(KT(f"scores__{label}"), models.FloatField()), Value(0.0))
+            for label in RISK_LABELS
+        ]
+        return self.annotate(
+            risk_score=Coalesce(
+                models.Subquery(newest.annotate(top=Greatest(*scores)).values("top")[:1]),
+                Value(0.0),
+            )
+        )
+
+    def in_queue_order(self):
+        """Urgent first, then the highest risk score, then the longest waiting."""
+        return self.with_risk_score().order_by("-priority", "-risk_score", "opened_at", "pk")
+
+
+def _unclaimed_q(now) -> Q:
+    return Q(claimed_by__isnull=True) | Q(lease_expires_at__lte=now)
+
+
 class ReviewCase(models.Model):
-    """An item a Wall Guide needs to look at. At most one open case per item."""
+    """An item a Wall Guide needs to look at. At most one open case per item.
+
+    A guide works a case by claiming it: `claimed_by` holds it until
+    `lease_expires_at` (renewed while they work), so two guides never decide the
+    same item. A lapsed lease frees the case without anyone having to release it.
+    The SLA deadline is `opened_at` plus the SLA of the current priority.
+    """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
@@ -91,6 +156,17 @@ class ReviewCase(models.Model):
     # Why it was held: risk labels, and the names and spans of the rules that matched.
     labels = models.JSONField(default=list, blank=True)
     rules = models.JSONField(default=list, blank=True)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReviewCaseQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -100,10 +176,24 @@ class ReviewCase(models.Model):
                 name="one_open_case_per_item",
             ),
         ]
-        indexes = [models.Index(fields=["state", "-priority", "opened_at"])]
+        indexes = [
+            models.Index(fields=["state", "-priority", "opened_at"]),
+            models.Index(fields=["author", "opened_at"]),
+        ]
 
     def __str__(self):
         return f"Case {self.pk} ({self.get_priority_display()}, {self.state})"
+
+    @property
+    def sla_due(self):
+        return self.opened_at + sla_for(self.priority)
+
+    def holder_id(self, now=None):
+        """The id of the guide holding the case now, or None."""
+        now = now or timezone.now()
+        if self.claimed_by_id is None or self.lease_expires_at is None:
+            return None
+        return self.claimed_by_id if self.lease_expires_at > now else None
 
 
 class ReportReason(models.TextChoices):
@@ -191,3 +281,145 @@ class GuideLabel(models.Model):
 
     def __str__(self):
         return f"Label {self.pk} ({self.decision})"
+
+
+class CaseNote(models.Model):
+    """A guide's private note on a case. Never shown to the member."""
+
+    case = models.ForeignKey(ReviewCase, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Note {self.pk} on case {self.case_id}"
+
+
+class GuideMessage(models.Model):
+    """One message in the private conversation between a member and the Wall Guides.
+
+    The member sees every guide as "Wall Guides"; `sender` is kept for the guides'
+    own record and is never shown to the member. Messages are never held: a
+    member's reply is checked by the rules only, so a guide sees risk in it at once.
+    """
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guide_messages"
+    )
+    case = models.ForeignKey(
+        ReviewCase, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
+    )
+    from_member = models.BooleanField(default=False)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(max_length=4000)
+    rules = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["member", "created_at"])]
+
+    def __str__(self):
+        return f"Message {self.pk}"
+
+
+class RemovalReason(models.Model):
+    """A kind, ready-written reason for removing an item; leads and staff edit them."""
+
+    kind = models.CharField(
+        max_length=20, blank=True, help_text='"post", "reply", "brick"... or empty for every kind'
+    )
+    title = models.CharField(max_length=80)
+    text = models.TextField(max_length=2000, help_text="What the author reads.")
+    order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class AuditPseudonym(models.Model):
+    """The only link from the audit log to a person. Erasing an account deletes this
+    row (by cascade) and leaves the log whole but no longer pointing at anyone."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="audit_pseudonym"
+    )
+    pseudonym = models.CharField(max_length=32, unique=True)
+
+    def __str__(self):
+        return self.pseudonym
+
+
+class AuditAction(models.TextChoices):
+    CASE_VIEWED = "case_viewed", "Opened a case"
+    CASE_CLAIMED = "case_claimed", "Claimed a case"
+    CASE_RELEASED = "case_released", "Released a case"
+    CASE_REASSIGNED = "case_reassigned", "Reassigned a case"
+    CASE_APPROVED = "case_approved", "Approved"
+    CASE_APPROVED_REDACTED = "case_approved_redacted", "Approved with a redacting edit"
+    CASE_REMOVED = "case_removed", "Removed"
+    CASE_ESCALATED = "case_escalated", "Escalated"
+    CASE_NOTE_ADDED = "case_note_added", "Added a private note"
+    MEMBER_MESSAGED = "member_messaged", "Messaged a member"
+    MEMBER_ITEMS_HELD = "member_items_held", "Held a member's recent items"
+    AUDIT_SEARCHED = "audit_searched", "Searched the audit log"
+    AUDIT_EXPORTED = "audit_exported", "Exported the audit log"
+
+
+class AuditRefused(Exception):
+    """The audit log is append-only: entries are never changed or deleted."""
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AuditRefused("Audit entries are never changed.")
+
+    def delete(self):
+        raise AuditRefused("Audit entries are never deleted.")
+
+
+class AuditEntry(models.Model):
+    """One accountable action, append-only (a PostgreSQL trigger refuses UPDATE and
+    DELETE too). People are named by pseudonym (AuditPseudonym), never by key."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.CharField(max_length=32, db_index=True)
+    actor_role = models.CharField(max_length=20)
+    action = models.CharField(max_length=40, choices=AuditAction.choices)
+    target = models.CharField(max_length=32, blank=True, db_index=True)
+    subject = models.CharField(max_length=80, blank=True)
+    reason = models.TextField(blank=True)
+    before = models.TextField(blank=True)
+    after = models.TextField(blank=True)
+    diff = models.TextField(blank=True)
+    request_id = models.CharField(max_length=64, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AuditRefused("Audit entries are never changed.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditRefused("Audit entries are never deleted.")

@@ -31,6 +31,20 @@ class ModeratableHandler(Protocol):
     def url(self, item) -> str:
         """A link to the item in its context."""
 
+    # Used by the guide console; a handler without them still works there, with
+    # no context shown and no redacting edit offered.
+
+    def related(self) -> list[str]:
+        """select_related paths that location() and text() need, for the queue."""
+
+    def context(self, item) -> list[dict]:
+        """What came before the item where it lives (the thread, the room), oldest
+        first, as {"who", "text", "when"}, for the guide to read it in place."""
+
+    def redact(self, item, text: str) -> None:
+        """Replace the newest revision's words with a guide's edit of text(item).
+        Raise ValueError, in plain words, if the edit cannot be applied."""
+
 
 @dataclass(frozen=True)
 class Registration:
@@ -50,6 +64,10 @@ def handler_for(item) -> ModeratableHandler:
         return _registry[type(item)].handler
     except KeyError:
         raise LookupError(f"{type(item).__name__} is not registered as moderatable") from None
+
+
+def handler_for_model(model: type) -> ModeratableHandler:
+    return _registry[model].handler
 
 
 def registered_models() -> list[type]:

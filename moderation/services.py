@@ -1,6 +1,8 @@
 """Moving content through its lifecycle. Every change goes through `_transition`,
 which checks the move against the table in moderation.states."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -8,7 +10,11 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.selectors import model_improvement_consented
+from moderation.audit import audit_record, words_changed
+from moderation.claims import case_locked_for
+from moderation.errors import ModerationRefused
 from moderation.models import (
+    AuditAction,
     CaseDecision,
     CasePriority,
     CaseState,
@@ -18,14 +24,12 @@ from moderation.models import (
     ReportReason,
     ReviewCase,
 )
-from moderation.pipeline import case_open, case_open_for, content_hash, item_locked
+from moderation.pipeline import case_open, case_open_for, item_label, item_locked
 from moderation.registry import handler_for
 from moderation.states import Actor, Event, ModerationState, next_state
 from moderation.tasks import assess_send
 
-
-class ModerationRefused(Exception):
-    """The action is not possible now; the message says why, in plain words."""
+__all__ = ["ModerationRefused", "case_open_for"]  # re-exported for the apps that call us
 
 
 def _transition(item, event, actor):
@@ -41,7 +45,17 @@ def _actor_for(user) -> str:
 def _case_close(case, *, by, decision, message=""):
     case.state, case.closed_at, case.closed_by = CaseState.CLOSED, timezone.now(), by
     case.decision, case.message_to_author = decision, message
-    case.save(update_fields=["state", "closed_at", "closed_by", "decision", "message_to_author"])
+    case.claimed_by = case.claimed_at = case.lease_expires_at = None  # released on action
+    case.save(
+        update_fields=[
+            "state", "closed_at", "closed_by", "decision", "message_to_author",
+            "claimed_by", "claimed_at", "lease_expires_at",
+        ]
+    )  # fmt: skip
+
+
+def _subject(case, item) -> str:
+    return f"case:{case.pk} {item_label(item)}:{item.pk}"
 
 
 @transaction.atomic
@@ -69,32 +83,92 @@ def content_submit(*, item, is_edit: bool = False):
 
 @transaction.atomic
 def case_approve(*, case: ReviewCase, guide, message: str = "") -> ReviewCase:
-    """Publish the held item (or, for a reported published item, keep it up)."""
+    """Publish the held item (or, for a reported published item, keep it up).
+
+    Refused while another guide holds the case; see moderation.claims."""
     item = item_locked(case.item)
+    case = case_locked_for(case, guide)
+    text = handler_for(item).text(item)
+    audit_record(
+        actor=guide, action=AuditAction.CASE_APPROVED, member=item.author,
+        subject=_subject(case, item), reason=message,
+    )  # fmt: skip
     if item.state == ModerationState.PUBLISHED:
         _case_close(case, by=guide, decision=CaseDecision.NO_ACTION)
         return case
     _transition(item, Event.APPROVE, _actor_for(guide))
     handler_for(item).publish(item)
     _case_close(case, by=guide, decision=CaseDecision.APPROVED, message=message)
-    guide_label_keep(item=item, decision=CaseDecision.APPROVED, labels=["safe"])
+    guide_label_keep(item=item, decision=CaseDecision.APPROVED, labels=["safe"], text=text)
     handler_for(item).after_decision(item, approved=True, message=message)
     return case
 
 
 @transaction.atomic
+def case_approve_redacted(*, case: ReviewCase, guide, text: str, why: str) -> ReviewCase:
+    """Publish the held item with a guide's edit (a phone number taken out, say).
+
+    The original and the diff go to the audit log; the author is told what
+    changed and why. A published item under report is taken down while it is edited."""
+    if not why.strip():
+        raise ModerationRefused("Please tell the author why you edited their words.")
+    item = item_locked(case.item)
+    case = case_locked_for(case, guide)
+    handler = handler_for(item)
+    original = handler.text(item)
+    if text.replace("\r\n", "\n") == original:
+        raise ModerationRefused("The text is unchanged: approve it as it is instead.")
+    try:
+        handler.redact(item, text)
+    except ValueError as error:
+        raise ModerationRefused(str(error)) from error
+    edited = handler.text(item)
+    audit_record(
+        actor=guide, action=AuditAction.CASE_APPROVED_REDACTED, member=item.author,
+        subject=_subject(case, item), reason=why, before=original, after=edited,
+    )  # fmt: skip
+    actor = _actor_for(guide)
+    if item.state == ModerationState.PUBLISHED:
+        _transition(item, Event.PULL_BACK, actor)
+    _transition(item, Event.APPROVE, actor)
+    handler.publish(item)
+    message = redaction_message(original, edited, why)
+    _case_close(case, by=guide, decision=CaseDecision.APPROVED, message=message)
+    guide_label_keep(item=item, decision=CaseDecision.REMOVED, labels=case.labels, text=original)
+    handler.after_decision(item, approved=True, message=message)
+    return case
+
+
+def redaction_message(before: str, after: str, why: str) -> str:
+    """What the author reads: why, then the words taken out and put in."""
+    removed, added = words_changed(before, after)
+    lines = [f"A Wall Guide published your post with a small edit. {why.strip()}"]
+    if removed:
+        lines.append("Taken out: " + "; ".join(f"“{words}”" for words in removed))
+    if added:
+        lines.append("Put in: " + "; ".join(f"“{words}”" for words in added))
+    return "\n".join(lines)
+
+
+@transaction.atomic
 def case_remove(*, case: ReviewCase, guide, reason: str) -> ReviewCase:
-    """Remove the item, telling the author why."""
+    """Remove the item, telling the author why. Refused while another guide holds the case."""
     if not reason.strip():
         raise ModerationRefused("Please give the author a reason: they will see it.")
     item = item_locked(case.item)
+    case = case_locked_for(case, guide)
+    text = handler_for(item).text(item)
+    audit_record(
+        actor=guide, action=AuditAction.CASE_REMOVED, member=item.author,
+        subject=_subject(case, item), reason=reason, before=text,
+    )  # fmt: skip
     actor = _actor_for(guide)
     if item.state == ModerationState.PUBLISHED:
         _transition(item, Event.PULL_BACK, actor)
     _transition(item, Event.REMOVE, actor)
     handler_for(item).hide(item)
     _case_close(case, by=guide, decision=CaseDecision.REMOVED, message=reason)
-    guide_label_keep(item=item, decision=CaseDecision.REMOVED, labels=case.labels)
+    guide_label_keep(item=item, decision=CaseDecision.REMOVED, labels=case.labels, text=text)
     handler_for(item).after_decision(item, approved=False, message=reason)
     return case
 
@@ -155,15 +229,15 @@ def _pull_back_for_reports(item):
         handler_for(item).hide(item)
 
 
-def guide_label_keep(*, item, decision: str, labels: list[str]) -> GuideLabel:
-    """Keep a guide's decision as a label; the text only if its author consents to
-    their posts improving the check (see moderation_export_labels)."""
+def guide_label_keep(*, item, decision: str, labels: list[str], text: str) -> GuideLabel:
+    """Keep a guide's decision on `text` as a label; the text only if its author
+    consents to their posts improving the check (see moderation_export_labels)."""
     return GuideLabel.objects.create(
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
         author=item.author,
-        content_hash=content_hash(item),
-        text=handler_for(item).text(item) if model_improvement_consented(item.author) else "",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        text=text if model_improvement_consented(item.author) else "",
         decision=decision,
         labels=list(labels),
     )

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "moderation.middleware.RequestIdMiddleware",  # first: the audit log names each request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -318,3 +319,16 @@ CELERY_BEAT_SCHEDULE = {
 HARBOUR_RISK_RETRY_DELAYS = [
     float(delay) for delay in env.list("HARBOUR_RISK_RETRY_DELAYS", default=["1", "4", "15"])
 ]
+
+# --- Wall Guide console (moderation/claims.py, docs/moderation.md) ---------------
+# How long a case may wait for a guide, by priority, counted from when it opened.
+HARBOUR_SLA_SECONDS = {
+    "urgent": env.int("HARBOUR_SLA_URGENT_SECONDS", default=5 * 60),
+    "high": env.int("HARBOUR_SLA_HIGH_SECONDS", default=30 * 60),
+    "normal": env.int("HARBOUR_SLA_NORMAL_SECONDS", default=4 * 60 * 60),
+}
+# A claimed case stays with its guide this long after their last look or action.
+HARBOUR_CASE_LEASE_SECONDS = env.int("HARBOUR_CASE_LEASE_SECONDS", default=10 * 60)
+HARBOUR_CASE_QUEUE_PAGE_SIZE = env.int("HARBOUR_CASE_QUEUE_PAGE_SIZE", default=50)
+# "Hold their recent items too" takes back what the member published this recently.
+HARBOUR_CASE_HOLD_RECENT_HOURS = env.int("HARBOUR_CASE_HOLD_RECENT_HOURS", default=24)

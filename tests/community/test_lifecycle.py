@@ -78,13 +78,14 @@ def test_an_edit_opens_a_new_case_for_the_new_revision(member, published_thread)
     assert case_open_for(post).revision == 2
 
 
-def test_a_guide_approves_from_the_review_list(client, guide, member, talkabout):
+def test_a_guide_approves_from_the_review_queue(client, guide, member, talkabout):
     post = thread_create(author=member, talkabout=talkabout, title="Hi", body="x").posts.get()
     sign_in(client, guide)
     listing = client.get(reverse("case_list"))
     assert b"Hi" in listing.content
     case = case_open_for(post)
-    client.post(reverse("case_decide", args=[case.pk]), {"decision": "approve"})
+    assert client.post(reverse("case_next"))["Location"] == reverse("case_detail", args=[case.pk])
+    client.post(reverse("case_approve", args=[case.pk]))
     post.refresh_from_db()
     assert post.is_public
 

@@ -1,0 +1,123 @@
+"""Claiming cases: one guide holds a case at a time, for a lease renewed while they work.
+
+"Next case" takes the top unclaimed case in queue order. On PostgreSQL the row is
+picked with SELECT ... FOR UPDATE SKIP LOCKED, so guides asking at the same moment
+each get a different case without waiting on each other; everywhere the claim
+itself is a conditional UPDATE (only if still unclaimed) whose row count says
+whether it worked, which is all SQLite (no SKIP LOCKED) relies on.
+A lease that runs out frees the case; nobody has to release it.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from accounts.roles import Role
+from moderation.audit import audit_record
+from moderation.errors import ModerationRefused
+from moderation.models import AuditAction, CaseState, ReviewCase
+
+# Without SKIP LOCKED, how many cases from the top to try before giving up this time.
+_CANDIDATES = 20
+CLINICIANS = (Role.GUIDE, Role.LEAD)
+
+
+def lease_end(now):
+    return now + timedelta(seconds=settings.HARBOUR_CASE_LEASE_SECONDS)
+
+
+def _take(case_pk, guide, now) -> bool:
+    waiting = ReviewCase.objects.filter(pk=case_pk).open().unclaimed(now)
+    return bool(waiting.update(claimed_by=guide, claimed_at=now, lease_expires_at=lease_end(now)))
+
+
+@transaction.atomic
+def case_claim_next(*, guide) -> ReviewCase | None:
+    """Claim the top unclaimed open case for the guide; None when nothing waits."""
+    now = timezone.now()
+    waiting = ReviewCase.objects.open().unclaimed(now).in_queue_order()
+    if connection.features.has_select_for_update_skip_locked:
+        candidates = list(waiting.select_for_update(skip_locked=True, of=("self",))[:1])
+    else:
+        candidates = list(waiting[:_CANDIDATES])
+    for case in candidates:
+        if _take(case.pk, guide, now):
+            audit_record(
+                actor=guide, action=AuditAction.CASE_CLAIMED, member=case.author,
+                subject=f"case:{case.pk}",
+            )  # fmt: skip
+            return ReviewCase.objects.get(pk=case.pk)
+    return None
+
+
+@transaction.atomic
+def case_claim(*, case, guide) -> ReviewCase:
+    """Claim this case, or keep holding it; refused while another guide holds it."""
+    now = timezone.now()
+    free = ReviewCase.objects.filter(pk=case.pk).open()
+    mine = free.filter(claimed_by=guide).update(lease_expires_at=lease_end(now))
+    if not mine:
+        if not _take(case.pk, guide, now):
+            raise ModerationRefused(_why_not_yours(case.pk))
+        audit_record(
+            actor=guide, action=AuditAction.CASE_CLAIMED, member=case.author,
+            subject=f"case:{case.pk}",
+        )  # fmt: skip
+    return ReviewCase.objects.get(pk=case.pk)
+
+
+def case_lease_renew(*, case, guide) -> bool:
+    """Extend the guide's lease while they work on the case; False if it is not theirs.
+    A lapsed lease nobody else has taken is still theirs to renew."""
+    now = timezone.now()
+    held = ReviewCase.objects.filter(pk=case.pk, claimed_by=guide).open()
+    return bool(held.update(lease_expires_at=lease_end(now)))
+
+
+@transaction.atomic
+def case_release(*, case, guide) -> None:
+    """Give the case back to the queue."""
+    held = ReviewCase.objects.filter(pk=case.pk, claimed_by=guide).open()
+    if not held.update(claimed_by=None, claimed_at=None, lease_expires_at=None):
+        raise ModerationRefused("You aren't holding this case, so there is nothing to release.")
+    audit_record(
+        actor=guide, action=AuditAction.CASE_RELEASED, member=case.author, subject=f"case:{case.pk}"
+    )
+
+
+@transaction.atomic
+def case_reassign(*, case, lead, to, reason: str = "") -> ReviewCase:
+    """A lead hands the case to another guide (or lead), with a fresh lease."""
+    if lead.role != Role.LEAD:
+        raise ModerationRefused("Only a clinical lead can reassign a case.")
+    if to.role not in CLINICIANS or not to.is_active:
+        raise ModerationRefused("A case can only go to an active Wall Guide or lead.")
+    now = timezone.now()
+    moved = ReviewCase.objects.filter(pk=case.pk).open()
+    if not moved.update(claimed_by=to, claimed_at=now, lease_expires_at=lease_end(now)):
+        raise ModerationRefused("This case has already been decided.")
+    audit_record(
+        actor=lead, action=AuditAction.CASE_REASSIGNED, member=case.author,
+        subject=f"case:{case.pk}", reason=reason or f"to {to.handle}",
+    )  # fmt: skip
+    return ReviewCase.objects.get(pk=case.pk)
+
+
+def case_locked_for(case, actor) -> ReviewCase:
+    """The case again, its row locked, if the actor may act on it now: it is open
+    and no other guide holds it. Acting then keeps it theirs until it closes."""
+    case = ReviewCase.objects.select_for_update().get(pk=case.pk)
+    if case.state != CaseState.OPEN:
+        raise ModerationRefused("This case has already been decided.")
+    if case.holder_id() not in (None, actor.pk):
+        raise ModerationRefused(_why_not_yours(case.pk))
+    return case
+
+
+def _why_not_yours(case_pk) -> str:
+    case = ReviewCase.objects.filter(pk=case_pk).first()
+    if case is None or case.state != CaseState.OPEN:
+        return "This case has already been decided."
+    return "Another Wall Guide is working on this case. Take the next one from the queue."
