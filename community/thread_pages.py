@@ -88,23 +88,27 @@ def _listed(value, default=()):
     return json.loads(value) if isinstance(value, str) else value
 
 
-def posts_page(thread, facts: ReaderFacts, *, user, page_param) -> PostsPage:
+def posts_page(thread, facts: ReaderFacts, *, user, page_param, also=()) -> tuple[PostsPage, dict]:
     """The rendered posts of one page of the thread for this reader: from the cache
-    if this version and variant were rendered before, else rendered and kept."""
+    if this version and variant were rendered before, else rendered and kept.
+
+    The cache keys in `also` are read in the same round trip; what they hold comes
+    back in the dict (absent when not cached)."""
     page_param = str(page_param or "1")[:12]
     page_digest = hashlib.blake2s(page_param.encode(), digest_size=6).hexdigest()
     key = (
         f"thread-page:{LAYOUT}:{thread.pk}:{thread.version}:{int(thread.is_public)}:"
         f"{facts.digest()}:{page_digest}"
     )
-    cached = cache.get(key)
+    found = cache.get_many([key, *also])
+    cached = found.pop(key, None)
     if cached is not None:
         html, number = cached
-        return PostsPage(mark_safe(html), number)  # noqa: S308  (our own template's output)
+        return PostsPage(mark_safe(html), number), found  # noqa: S308  (our own template's output)
     paginator = Paginator(thread_posts(thread, user), POSTS_PER_PAGE)
     page = paginator.get_page(paginator.num_pages if page_param == "last" else page_param)
     posts = [PostRow.from_values(values) for values in page.object_list]
     cards = post_cards(posts, facts.reader(user.pk), thread_public=thread.is_public)
     html = render_to_string(TEMPLATE, {"cards": cards, "page": page})
     cache.set(key, (html, page.number), PAGE_SECONDS)
-    return PostsPage(mark_safe(html), page.number)  # noqa: S308
+    return PostsPage(mark_safe(html), page.number), found  # noqa: S308

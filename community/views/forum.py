@@ -16,6 +16,7 @@ from community.forms import PostEditForm, ReplyForm, ThreadForm
 from community.models import Post, Talkabout
 from community.ratelimits import RateLimited
 from community.selectors import talkabouts_for, thread_for_reading, threads_in
+from community.selectors_engagement import unread_count_key, unread_notification_count
 from community.services.talkabouts import talkabout_join, talkabout_leave
 from community.services.threads import (
     PostingRefused,
@@ -123,8 +124,11 @@ def _thread_context(request, thread, form):
     user = request.user
     is_member = user.role == Role.MEMBER
     facts = ReaderFacts.of(thread, member=is_member)
-    posts = posts_page(thread, facts, user=user, page_param=request.GET.get("page"))
-    return {
+    unread_key = unread_count_key(user.pk)
+    posts, found = posts_page(
+        thread, facts, user=user, page_param=request.GET.get("page"), also=[unread_key]
+    )
+    context = {
         "thread": thread,
         "posts": posts,
         # An author whose post was escalated sees help where they live, at once.
@@ -136,6 +140,11 @@ def _thread_context(request, thread, form):
         "can_reply": is_member
         and can_reply(user=user, thread=thread, muted_by_author=thread.muted_by_author),
     }
+    if is_member:  # read with the page above; the nav's context processor would ask again
+        context["unread_notification_count"] = unread_notification_count(
+            user, cached=found.get(unread_key)
+        )
+    return context
 
 
 @access(Role.MEMBER)

@@ -6,6 +6,8 @@ read a page once so it is cached, change something by every kind of write path,
 and read again.
 """
 
+import re
+
 import pytest
 from django.db.models import F
 from django.urls import reverse
@@ -115,3 +117,23 @@ def test_a_compiled_query_refuses_values_written_into_its_sql():
 
     with pytest.raises(ValueError, match="limit"):
         CompiledOnce(build, "limit").raw(Thread, limit=3)
+
+
+def unread_shown(client, thread) -> int:
+    found = re.search(r"\((\d+) new\)", thread_html(client, thread))
+    return int(found.group(1)) if found else 0
+
+
+def test_the_unread_count_read_with_the_page_is_the_members_own(
+    signed_in, member, other_member, published_thread, published_reply
+):
+    author, hugger = signed_in(other_member), signed_in(member)
+    before, hugger_before = (
+        unread_shown(author, published_thread),
+        unread_shown(hugger, published_thread),
+    )
+    hug_create(user=member, post=published_reply)  # the page and counts were cached before
+
+    assert unread_shown(author, published_thread) == before + 1
+    assert unread_shown(author, published_thread) == before + 1  # warm: page from the cache
+    assert unread_shown(hugger, published_thread) == hugger_before
