@@ -38,9 +38,12 @@ def _actor(user):
 
 @transaction.atomic
 def case_viewed(*, case, viewer) -> None:
-    """Opening a case reads sensitive data: audit it, and renew the viewer's lease
-    if they hold the case (a guide at work keeps it)."""
+    """Opening a case reads sensitive data: audit it, renew the viewer's lease if they
+    hold the case (a guide at work keeps it), and mark the member's replies read."""
     case_lease_renew(case=case, guide=viewer)
+    # The member's replies are shown on this page: they have been read.
+    replies = GuideMessage.objects.filter(member=case.author_id, from_member=True)
+    replies.filter(read_at__isnull=True).update(read_at=timezone.now())
     audit_record(
         actor=viewer, action=AuditAction.CASE_VIEWED, member=case.author, subject=_subject(case)
     )
@@ -84,10 +87,13 @@ def case_note_add(*, case, guide, text: str) -> CaseNote:
 
 @transaction.atomic
 def member_message_send(*, case, guide, body: str) -> GuideMessage:
-    """Write to the case's author, in their private conversation with "Wall Guides"."""
+    """Write to the case's author, in their private conversation with "Wall Guides".
+    On an open case only its holder may; a closed case stays open to answer replies."""
     if not body.strip():
         raise ModerationRefused("The message is empty.")
-    case = case_locked_for(case, guide)
+    case = ReviewCase.objects.select_for_update().get(pk=case.pk)
+    if case.state == CaseState.OPEN:
+        case = case_locked_for(case, guide)
     message = GuideMessage.objects.create(
         member=case.author, case=case, sender=guide, body=body.strip()[:MESSAGE_MAX]
     )

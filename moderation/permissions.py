@@ -15,3 +15,10 @@ def check_case_act(user, case) -> None:
         raise ModerationRefused(
             "Claim this case before acting on it, so no one else works on it at the same time."
         )
+
+
+def check_case_message(user, case) -> None:
+    """Writing to the member: on an open case only its holder; on a closed one any
+    guide or lead, so a member's later reply can always be answered."""
+    if case.state == CaseState.OPEN:
+        check_case_act(user, case)

@@ -129,7 +129,9 @@ def case_detail(pk: int):
     )
     if case is None:
         return None
-    item = case.content_type.get_object_for_this_type(pk=case.object_id)
+    item = case.content_type.model_class().objects.filter(pk=case.object_id).first()
+    if item is None:  # erased with its author's account
+        return None
     case.item_cached = item
     _describe(case, item)
     handler = handler_for(item)
@@ -219,6 +221,13 @@ def _case_events(member, limit):
                 "case": case.pk,
             })  # fmt: skip
     return events
+
+
+def member_replies_waiting(limit: int = 20) -> list[GuideMessage]:
+    """Members' replies to the Wall Guides that no guide has opened a case to read yet,
+    oldest first, so a reply to a case already closed is not left unseen."""
+    waiting = GuideMessage.objects.filter(from_member=True, read_at__isnull=True)
+    return list(waiting.select_related("member").order_by("created_at")[:limit])
 
 
 def member_conversation(member) -> list[GuideMessage]:

@@ -10,16 +10,16 @@ from moderation import case_actions, services
 from moderation.errors import ModerationRefused
 from moderation.forms import CASE_FORMS
 from moderation.models import CaseState, ReviewCase
-from moderation.permissions import CONSOLE, check_case_act
+from moderation.permissions import CONSOLE, check_case_act, check_case_message
 from moderation.views.case import case_page
 
 
-def _act(request, pk, name, act):
+def _act(request, pk, name, act, check=check_case_act):
     """Check the claim and the form, then `act(case, data)`, which says what was done."""
     case = get_object_or_404(ReviewCase, pk=pk)
     form = CASE_FORMS[name](request.POST, prefix=name)
     try:
-        check_case_act(request.user, case)
+        check(request.user, case)
         if not form.is_valid():
             return case_page(request, pk, bound={name: form}, status=400)
         done = act(case, form.cleaned_data)
@@ -72,7 +72,7 @@ def case_message_view(request, pk):
         case_actions.member_message_send(case=case, guide=request.user, body=data["body"])
         return "Sent. The member sees it from “Wall Guides” and can reply."
 
-    return _act(request, pk, "message_form", act)
+    return _act(request, pk, "message_form", act, check=check_case_message)
 
 
 @access(*CONSOLE)

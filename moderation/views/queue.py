@@ -4,22 +4,29 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import access
 from moderation.claims import case_claim_next
 from moderation.forms import QueueFilterForm
 from moderation.permissions import CONSOLE
-from moderation.selectors import case_queue, queue_rows
+from moderation.selectors import case_queue, member_replies_waiting, queue_rows
 
 
 @access(*CONSOLE)
 @require_safe
+@never_cache
 def case_list(request):
     form = QueueFilterForm(request.GET or None)
     cases = case_queue(viewer=request.user, filters=form.filters())
     page = Paginator(cases, settings.HARBOUR_CASE_QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "cases": queue_rows(page.object_list)}
+    context = {
+        "form": form,
+        "page": page,
+        "cases": queue_rows(page.object_list),
+        "replies": member_replies_waiting(),
+    }
     return render(request, "moderation/case_list.html", context)
 
 

@@ -253,3 +253,22 @@ def test_the_risk_timeline_is_newest_first_with_decisions(
     assert whens == sorted(whens, reverse=True)
     assert any(event["what"].startswith("Decision: approved") for event in timeline)
     assert any(event["what"].startswith("Automatic check") for event in timeline)
+
+
+def test_a_reply_after_the_case_closed_is_not_left_unseen(
+    client_for, guide, member, held_post, claimed
+):
+    case = claimed(held_post, guide)
+    guide_client = client_for(guide)
+    _post("case_message", guide_client, case, {"message_form-body": "We're here for you."})
+    _post("case_approve", guide_client, case, {})
+    member_client = Client()
+    sign_in(member_client, member)
+    member_client.post(reverse("guide_messages"), {"body": "Actually it got worse."})
+    queue = guide_client.get(reverse("case_list"))
+    assert [reply.member for reply in queue.context["replies"]] == [member]
+    page = guide_client.get(reverse("case_detail", args=[case.pk])).content.decode()
+    assert "Actually it got worse." in page
+    _post("case_message", guide_client, case, {"message_form-body": "Thank you for telling us."})
+    assert GuideMessage.objects.filter(from_member=False).count() == 2
+    assert guide_client.get(reverse("case_list")).context["replies"] == []
