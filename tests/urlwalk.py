@@ -12,6 +12,10 @@ SAMPLE_ARGUMENTS = {
     "pk": "1",
     "slug": "a-talkabout",
     "id": "1",
+    "room_id": "1",
+    "message_id": "1",
+    "handle": "no-such-member",
+    "kind": "phq9",
 }
 
 

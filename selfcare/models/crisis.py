@@ -1,4 +1,4 @@
-"""Self-care content. For now: crisis lines, shown wherever Harbour shows help."""
+"""Crisis lines, shown wherever Harbour shows help."""
 
 from django.db import models
 from django_countries.fields import CountryField

@@ -1,4 +1,4 @@
-"""Self-care pages. The crisis-help page is public: nobody should need an account to find help."""
+"""The crisis-help page is public: nobody should need an account to find help."""
 
 from django.shortcuts import render
 from django_countries import countries

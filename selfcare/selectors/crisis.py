@@ -1,4 +1,4 @@
-"""Reads for self-care: which crisis lines to show whom."""
+"""Which crisis lines to show whom."""
 
 from selfcare.models import CrisisLine
 

@@ -1,0 +1,1 @@
+"""Self-care forms, one module per feature."""

@@ -1,0 +1,1 @@
+"""Writes for self-care, one module per entity."""

@@ -1,0 +1,1 @@
+"""Self-care pages, one module per feature."""
