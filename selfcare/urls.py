@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from selfcare.views import assessments, crisis, home
+from selfcare.views import assessments, crisis, home, journal, safety_plan
 
 # The member's own self-care pages, under one namespace.
 member_patterns = [
@@ -13,6 +13,12 @@ member_patterns = [
         assessments.assessment_alert,
         name="assessment_alert",
     ),
+    path("safety-plan/", safety_plan.safety_plan, name="safety_plan"),
+    path("safety-plan/edit/", safety_plan.safety_plan_edit, name="safety_plan_edit"),
+    path("journal/", journal.journal, name="journal"),
+    path("journal/export/", journal.journal_export, name="journal_export"),
+    path("journal/<int:pk>/", journal.journal_entry, name="journal_entry"),
+    path("journal/<int:pk>/delete/", journal.journal_entry_delete_view, name="journal_delete"),
 ]
 
 urlpatterns = [
