@@ -1,3 +1,5 @@
 """WebSocket routes. Each app adds its consumers here as it gains them."""
 
-websocket_urlpatterns: list = []
+from chat.routing import websocket_urlpatterns as chat_patterns
+
+websocket_urlpatterns: list = [*chat_patterns]

@@ -332,3 +332,16 @@ HARBOUR_CASE_LEASE_SECONDS = env.int("HARBOUR_CASE_LEASE_SECONDS", default=10 * 
 HARBOUR_CASE_QUEUE_PAGE_SIZE = env.int("HARBOUR_CASE_QUEUE_PAGE_SIZE", default=50)
 # "Hold their recent items too" takes back what the member published this recently.
 HARBOUR_CASE_HOLD_RECENT_HOURS = env.int("HARBOUR_CASE_HOLD_RECENT_HOURS", default=24)
+
+# --- Chat (chat/, docs/chat.md) ---------------------------------------------------
+# A chat message's risk check runs in the web process: longer than this and it is held.
+HARBOUR_CHAT_CHECK_TIMEOUT = env.float("HARBOUR_CHAT_CHECK_TIMEOUT", default=2.0)
+# Threads per web process running chat checks (the tokenizer is not safe to share).
+HARBOUR_CHAT_CHECK_THREADS = env.int("HARBOUR_CHAT_CHECK_THREADS", default=1)
+# Load the model when the web server starts (its ASGI lifespan), before any message.
+HARBOUR_CHAT_WARM_AT_START = env.bool("HARBOUR_CHAT_WARM_AT_START", default=True)
+# Messages per member: a burst of this many, then this many a minute.
+HARBOUR_CHAT_BURST = env.int("HARBOUR_CHAT_BURST", default=5)
+HARBOUR_CHAT_PER_MINUTE = env.int("HARBOUR_CHAT_PER_MINUTE", default=20)
+# Messages per page of history, and per page of a reconnecting client's replay.
+HARBOUR_CHAT_PAGE_SIZE = env.int("HARBOUR_CHAT_PAGE_SIZE", default=50)

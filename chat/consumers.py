@@ -1,0 +1,99 @@
+"""The chat WebSocket: authenticate, check access, join groups, hand work to services.
+
+Connect to /ws/chat/<room>/?after=N with the last sequence number seen (none for
+the newest page). The server sends everything after N, in order, then live
+messages, each exactly once: it keeps the number it has delivered up to, skips
+repeats and fetches any gap from the database before going on.
+"""
+
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+
+from chat import frames
+from chat.delivery import message_post
+from chat.events import member_group, own_payload, room_group
+from chat.ratelimits import ChatRateLimited
+from chat.services import MessageRefused
+
+UNAUTHENTICATED, FORBIDDEN = 4401, 4403
+
+
+class RoomConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self):
+        self.user = self.scope["user"]
+        self.room_id = int(self.scope["url_route"]["kwargs"]["room_id"])
+        if not self.user.is_authenticated:
+            return await self.close(code=UNAUTHENTICATED)
+        try:
+            self.silenced = await frames.connect_check(user=self.user, room_id=self.room_id)
+        except (PermissionDenied, ObjectDoesNotExist):
+            return await self.close(code=FORBIDDEN)
+        self.groups = [room_group(self.room_id), member_group(self.user.pk)]
+        for group in self.groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        await self.accept()
+        self.delivered_upto = await self._catch_up(_after(self.scope["query_string"]))
+
+    async def receive_json(self, content, **kwargs):
+        kind = content.get("type") if isinstance(content, dict) else None
+        if kind == "send":
+            await self._message_send(content)
+        elif kind == "history":
+            await self.send_json(await frames.history(self.room_id, content.get("before"), self))
+        else:
+            await self.send_json({"type": "error", "reason": "Unknown request."})
+
+    async def _message_send(self, content):
+        client_id, text = str(content.get("client_id", "")), str(content.get("text", ""))
+        try:
+            message = await message_post(
+                room_id=self.room_id, sender=self.user, client_id=client_id, text=text
+            )
+        except (MessageRefused, PermissionDenied, ChatRateLimited) as error:
+            refusal = {"type": "refused", "client_id": client_id, "reason": str(error)}
+            if isinstance(error, ChatRateLimited):
+                refusal["retry_after"] = error.retry_after_seconds
+            return await self.send_json(refusal)
+        await self.send_json({"type": "ack", **own_payload(message)})
+
+    async def _catch_up(self, after) -> int:
+        return await frames.catch_up(self, after)
+
+    # Events from the channel layer (chat.events).
+
+    async def chat_message(self, event):
+        sequence = event["message"]["sequence"]
+        if sequence <= self.delivered_upto:
+            return  # already sent, by the catch-up or a gap fill
+        if sequence > self.delivered_upto + 1:
+            self.delivered_upto = await self._catch_up(self.delivered_upto)
+            return
+        await self.send_json(frames.message_frame(event["message"], self))
+        self.delivered_upto = sequence
+
+    async def chat_shown(self, event):
+        if event["message"]["sequence"] <= self.delivered_upto:
+            await self.send_json({**frames.message_frame(event["message"], self), "type": "shown"})
+
+    async def chat_hidden(self, event):
+        await self.send_json({"type": "hidden", "sequence": event["sequence"]})
+
+    async def chat_own(self, event):
+        await self.send_json({"type": "own", **event["message"]})
+
+    async def chat_silenced(self, event):
+        self.silenced = await database_sync_to_async(frames.silenced_by)(self.user.pk)
+
+    async def chat_closed(self, event):
+        await self.send_json({"type": "closed", "reason": "This chat has ended."})
+
+
+def _after(query_string: bytes) -> int | None:
+    values = parse_qs(query_string.decode("latin-1")).get("after", [])
+    try:
+        return max(0, int(values[0])) if values else None
+    except ValueError:
+        return None

@@ -1,0 +1,85 @@
+"""What a chat consumer sends to one browser: the room's messages as this member may
+see them (no one else's client id, nothing from members they blocked or muted)."""
+
+from channels.db import database_sync_to_async
+from django.conf import settings
+
+from chat.events import message_payload, own_payload
+from chat.models import Room
+from chat.permissions import check_room_read
+from chat.selectors import messages_after, messages_before, messages_own, silenced_by
+
+__all__ = ["catch_up", "connect_check", "history", "message_frame", "silenced_by"]
+
+
+@database_sync_to_async
+def connect_check(*, user, room_id: int) -> set[int]:
+    """Raise unless `user` may read the room; returns whom they do not hear from."""
+    check_room_read(user, Room.objects.get(pk=room_id))
+    return silenced_by(user.pk)
+
+
+def message_frame(payload: dict, consumer) -> dict:
+    if payload["author_id"] in consumer.silenced:
+        return {"type": "message", "sequence": payload["sequence"], "hidden": True}
+    mine = payload["author_id"] == consumer.user.pk
+    frame = {key: value for key, value in payload.items() if key != "author_id"}
+    if not mine:
+        del frame["client_id"]
+    return {"type": "message", **frame, "mine": mine}
+
+
+def _row_frame(message, consumer) -> dict:
+    if not message.is_public:  # published once, since taken out of view
+        return {"type": "message", "sequence": message.sequence, "hidden": True}
+    return message_frame(message_payload(message), consumer)
+
+
+async def catch_up(consumer, after: int | None) -> int:
+    """Send the member what they have not seen: everything after `after` in pages, or
+    the newest page when they have seen nothing, and their own unpublished messages.
+    Returns the sequence number delivered up to."""
+    page = settings.HARBOUR_CHAT_PAGE_SIZE
+    own = await database_sync_to_async(messages_own)(
+        room_id=consumer.room_id, user_id=consumer.user.pk
+    )
+    if after is None:
+        rows = await database_sync_to_async(messages_before)(
+            room_id=consumer.room_id, before=None, limit=page
+        )
+        upto = rows[-1].sequence if rows else 0
+        await _replay_send(consumer, rows, own, upto)
+        return upto
+    upto, more = after, True
+    while more:
+        rows = await database_sync_to_async(messages_after)(
+            room_id=consumer.room_id, after=upto, limit=page
+        )
+        more = len(rows) == page
+        upto = rows[-1].sequence if rows else upto
+        await _replay_send(consumer, rows, own, upto)
+        own = []
+    return upto
+
+
+async def _replay_send(consumer, rows, own, upto):
+    await consumer.send_json(
+        {
+            "type": "replay",
+            "messages": [_row_frame(row, consumer) for row in rows],
+            "own": [own_payload(message) for message in own],
+            "last_sequence": upto,
+        }
+    )
+
+
+async def history(room_id: int, before, consumer) -> dict:
+    """The page of messages before `before`, for scrolling back."""
+    try:
+        before = int(before)
+    except (TypeError, ValueError):
+        return {"type": "error", "reason": "Unknown request."}
+    rows = await database_sync_to_async(messages_before)(
+        room_id=room_id, before=before, limit=settings.HARBOUR_CHAT_PAGE_SIZE
+    )
+    return {"type": "history", "messages": [_row_frame(row, consumer) for row in rows]}
