@@ -1,6 +1,10 @@
-from django.contrib import admin
+"""Staff keep crisis lines, library articles and tags here. Members' private
+self-care (check-ins, journal, safety plan) is deliberately not in the admin."""
 
-from selfcare.models import CrisisLine
+from django.contrib import admin
+from django.utils import timezone
+
+from selfcare.models import Article, CrisisLine, Tag
 
 
 @admin.register(CrisisLine)
@@ -8,3 +12,23 @@ class CrisisLineAdmin(admin.ModelAdmin):
     list_display = ["name", "country", "organisation", "phone", "text", "is_active", "order"]
     list_filter = ["country", "is_active", "is_emergency"]
     search_fields = ["name"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "is_published", "reading_minutes", "updated_at"]
+    list_filter = ["is_published", "tags"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["tags"]
+    readonly_fields = ["updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_at = timezone.now()
+        super().save_model(request, obj, form, change)

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from selfcare.views import assessments, crisis, home, journal, safety_plan
+from selfcare.views import assessments, crisis, home, journal, library, safety_plan
 
 # The member's own self-care pages, under one namespace.
 member_patterns = [
@@ -19,6 +19,9 @@ member_patterns = [
     path("journal/export/", journal.journal_export, name="journal_export"),
     path("journal/<int:pk>/", journal.journal_entry, name="journal_entry"),
     path("journal/<int:pk>/delete/", journal.journal_entry_delete_view, name="journal_delete"),
+    path("library/", library.library, name="library"),
+    path("library/<slug:slug>/", library.article_detail, name="article"),
+    path("library/<slug:slug>/helpful/", library.article_helpful, name="article_helpful"),
 ]
 
 urlpatterns = [

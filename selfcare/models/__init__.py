@@ -2,14 +2,18 @@
 
 from selfcare.models.assessments import AssessmentKind, SelfAssessment, SelfAssessmentAlert
 from selfcare.models.crisis import CrisisLine
+from selfcare.models.library import Article, ArticleFeedback, Tag
 from selfcare.models.private import PLAN_SECTIONS, JournalEntry, SafetyPlan
 
 __all__ = [
     "PLAN_SECTIONS",
+    "Article",
+    "ArticleFeedback",
     "AssessmentKind",
     "CrisisLine",
     "JournalEntry",
     "SafetyPlan",
     "SelfAssessment",
     "SelfAssessmentAlert",
+    "Tag",
 ]
