@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db.models import F
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,9 +20,11 @@ def links_allowed(author) -> bool:
     return age >= datetime.timedelta(days=settings.HARBOUR_LINKS_AFTER_DAYS)
 
 
-def _recount_replies(thread_id):
-    count = Post.objects.filter(thread_id=thread_id, is_opening=False, is_public=True).count()
-    Thread.objects.filter(pk=thread_id).update(public_reply_count=count)
+def _reply_count_add(thread_id, change, **fields):
+    # Every reply enters and leaves public view through publish and hide, so the count
+    # follows by one, in one statement with the thread's other changes; never below 0.
+    count = Greatest(F("public_reply_count") + change, 0)
+    Thread.objects.filter(pk=thread_id).update(public_reply_count=count, **fields)
 
 
 class PostHandler:
@@ -32,7 +35,7 @@ class PostHandler:
         return f"{post.thread.title}\n\n{post.body}" if post.is_opening else post.body
 
     def publish(self, post):
-        first_time = post.published_at is None
+        first_time, was_public = post.published_at is None, post.is_public
         now = timezone.now()
         post.public_html = render(post.body, allow_links=links_allowed(post.author))
         post.public_text = plain_text(post.public_html)
@@ -43,19 +46,18 @@ class PostHandler:
         if post.is_opening:
             Thread.objects.filter(pk=thread.pk).update(public_title=F("title"), is_public=True)
         else:
-            _recount_replies(thread.pk)
-            Thread.objects.filter(pk=thread.pk).update(last_activity_at=now)
+            _reply_count_add(thread.pk, 0 if was_public else 1, last_activity_at=now)
             if first_time:
                 _notify_followers(post)
         post_search_vector_update(post=post)  # after the thread's public title is set
 
     def hide(self, post):
-        post.is_public = False
+        was_public, post.is_public = post.is_public, False
         post.save(update_fields=["is_public"])
         if post.is_opening:
             Thread.objects.filter(pk=post.thread_id).update(is_public=False)
-        else:
-            _recount_replies(post.thread_id)
+        elif was_public:
+            _reply_count_add(post.thread_id, -1)
 
     def after_decision(self, post, *, approved, message):
         unread_count_forget([post.author_id])

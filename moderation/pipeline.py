@@ -8,6 +8,8 @@ need no model) set how urgent its case is.
 
 import hashlib
 import logging
+import signal
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as CheckTimeout
@@ -15,6 +17,7 @@ from concurrent.futures import TimeoutError as CheckTimeout
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from moderation.backends import risk_backend
@@ -41,15 +44,28 @@ PRIORITIES = {
     "high": CasePriority.HIGH,
     "urgent": CasePriority.URGENT,
 }
+# Where the process may not use SIGALRM (a web server's threads, eager tasks), the time
+# limit comes from waiting on this thread instead.
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="risk-check")
+_alarm_allowed = False
 
 
 class CheckFailed(Exception):
     """The automatic check did not give a verdict this time (error or too slow)."""
 
 
+class _TooSlow(BaseException):
+    # Raised by the alarm wherever the check is; a BaseException, so that no
+    # `except Exception` inside the model's code can swallow it.
+    pass
+
+
 def content_hash(item) -> str:
-    return hashlib.sha256(handler_for(item).text(item).encode()).hexdigest()
+    return text_hash(handler_for(item).text(item))
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def item_label(item) -> str:
@@ -58,27 +74,84 @@ def item_label(item) -> str:
 
 
 def item_find(label: str, pk: int):
+    """The item with the rows its text and publishing read (a post's thread and author),
+    in one query; None if it is gone."""
     app_label, model = label.split(".")
     model_class = ContentType.objects.get_by_natural_key(app_label, model).model_class()
-    return model_class.objects.filter(pk=pk).first()
+    return model_class.objects.select_related(*_links(model_class)).filter(pk=pk).first()
+
+
+def _links(model_class) -> list[str]:
+    return [
+        field.name
+        for field in model_class._meta.concrete_fields
+        if field.many_to_one and not field.null
+    ]
+
+
+def time_limit_by_alarm() -> None:
+    """Let this process enforce the check's time limit with SIGALRM in its main thread:
+    called once in each prefork worker process, where nothing else uses that signal."""
+    global _alarm_allowed
+    _alarm_allowed = hasattr(signal, "setitimer")
 
 
 def assess_with_limit(text: str):
     """The backend's verdict on one text, within HARBOUR_RISK_TIME_LIMIT seconds."""
+    limit = settings.HARBOUR_RISK_TIME_LIMIT
     started = time.perf_counter()
-    future = _executor.submit(risk_backend().assess, [text])
     try:
-        verdict = future.result(timeout=settings.HARBOUR_RISK_TIME_LIMIT)[0]
-    except CheckTimeout as error:
-        raise CheckFailed(f"no verdict within {settings.HARBOUR_RISK_TIME_LIMIT} s") from error
+        if _alarm_allowed and threading.current_thread() is threading.main_thread():
+            verdict = _within_alarm(limit, risk_backend().assess, [text])[0]
+        else:
+            verdict = _executor.submit(risk_backend().assess, [text]).result(timeout=limit)[0]
+    except (_TooSlow, CheckTimeout) as error:
+        raise CheckFailed(f"no verdict within {limit} s") from error
     except Exception as error:
         raise CheckFailed(f"{type(error).__name__}: {error}") from error
     return verdict, (time.perf_counter() - started) * 1000
 
 
+def _within_alarm(seconds: float, work, *args):
+    # Runs the check in this thread, where the model was loaded: handing it to another
+    # thread costs a wake-up each way. The alarm interrupts it between two of the
+    # model's steps; if it goes off while being disarmed, that too counts as too slow.
+    def expire(signum, frame):
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work(*args)
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+
+
 def item_locked(item):
     """The item again, its row locked until the transaction ends."""
     return type(item).objects.select_for_update().get(pk=item.pk)
+
+
+def _item_locked_with_links(item):
+    # As item_find, and whether a case waits only for want of the check, in the same
+    # query; only the item's own row is locked.
+    model_class = type(item)
+    rows = model_class.objects.select_related(*_links(model_class)).annotate(
+        waits_for_check=Exists(_cases_waiting_for_check(model_class, OuterRef("pk")))
+    )
+    return rows.select_for_update(of=("self",)).get(pk=item.pk)
+
+
+def _cases_waiting_for_check(model_class, pk):
+    return ReviewCase.objects.filter(
+        content_type=ContentType.objects.get_for_model(model_class),
+        object_id=pk,
+        state=CaseState.OPEN,
+        reason=HeldReason.AUTO_CHECK_UNAVAILABLE,
+    )
 
 
 def case_open_for(item) -> ReviewCase | None:
@@ -113,7 +186,7 @@ def verdict_apply(item, verdict, *, digest: str, latency_ms: float) -> bool:
     """Store the verdict and act on it, once per item and hash. False if it came too late
     (the text changed, or another worker decided first)."""
     with transaction.atomic():
-        item = item_locked(item)
+        item = _item_locked_with_links(item)
         if item.state != ModerationState.PENDING or content_hash(item) != digest:
             return False
         try:
@@ -148,13 +221,10 @@ def _decide(item, verdict):
 
 def _case_close_unneeded(item):
     # Held only because the check was down, now checked and safe: no guide needed.
-    cases = ReviewCase.objects.filter(
-        content_type=ContentType.objects.get_for_model(item),
-        object_id=item.pk,
-        state=CaseState.OPEN,
-        reason=HeldReason.AUTO_CHECK_UNAVAILABLE,
-    )
-    cases.update(state=CaseState.CLOSED, closed_at=timezone.now(), decision=CaseDecision.NO_ACTION)
+    if item.waits_for_check:
+        _cases_waiting_for_check(type(item), item.pk).update(
+            state=CaseState.CLOSED, closed_at=timezone.now(), decision=CaseDecision.NO_ACTION
+        )
 
 
 def check_unavailable(item, *, why: str) -> bool:
@@ -189,7 +259,8 @@ def recheck_prepare(item) -> bool:
 
 
 def attempt_count(item) -> int:
-    """Count one more attempt at checking the item; returns the new count."""
-    type(item).objects.filter(pk=item.pk).update(check_attempts=item.check_attempts + 1)
+    """Count one more attempt at checking the item, before trying, so a check that
+    brings its worker down is counted too; returns the new count."""
+    type(item).objects.filter(pk=item.pk).update(check_attempts=F("check_attempts") + 1)
     item.check_attempts += 1
     return item.check_attempts

@@ -25,26 +25,37 @@ log = logging.getLogger(__name__)
 @worker_process_init.connect
 def _warm_the_model(**kwargs):
     # Load the model in each pool process after fork (torch must not cross a fork),
-    # before the first post arrives, so no member waits for the load.
+    # before the first post arrives, so no member waits for the load. A pool process
+    # runs one task at a time in its main thread: the time limit can be an alarm there.
+    pipeline.time_limit_by_alarm()
     try:
         pipeline.risk_backend().assess(["Warming up."])
     except Exception:  # the first task will fail closed and hold; say why in the log
         log.exception("the risk model could not be loaded; items will be held until it can")
 
 
-@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
+# The hard time limit is a last resort, for a task stuck where the alarm cannot reach
+# it: the pool process is replaced, the message acknowledged, the sweeper re-sends it.
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=None,
+    time_limit=settings.HARBOUR_RISK_TIME_LIMIT + 60,
+)
 def assess_content(self, label: str, pk: int, digest: str):
     """Check one revision of an item and act on the verdict; nothing if it is stale."""
     item = pipeline.item_find(label, pk)
     if item is None or item.state != ModerationState.PENDING:
         return "gone"
-    if pipeline.content_hash(item) != digest:
+    text = pipeline.handler_for(item).text(item)
+    if pipeline.text_hash(text) != digest:
         return "stale"
     if pipeline.attempt_count(item) > settings.HARBOUR_RISK_MAX_ATTEMPTS:
         pipeline.check_unavailable(item, why="too many attempts")
         return "unavailable"
     try:
-        verdict, latency_ms = pipeline.assess_with_limit(pipeline.handler_for(item).text(item))
+        verdict, latency_ms = pipeline.assess_with_limit(text)
     except pipeline.CheckFailed as error:
         return _failed(self, item, error)
     pipeline.verdict_apply(item, verdict, digest=digest, latency_ms=latency_ms)

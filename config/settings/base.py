@@ -152,6 +152,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery's Django fixup closes the database connections (in a prefork process, the
+# whole pool) around every task unless told to keep them for this many tasks;
+# config/celery.py gives the connection back to the pool after each task instead.
+CELERY_DB_REUSE_MAX = 1000
+# A new pool process loads the risk model before it reports for work (moderation/tasks.py),
+# which takes several seconds on a busy machine: Celery's 4 s default would kill every
+# replacement of a lost process before it was ready.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60.0
 
 # --- Accounts and authentication ------------------------------------------
 

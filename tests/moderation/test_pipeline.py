@@ -4,6 +4,9 @@ verdict (tests/moderation/fakes.py). The real worker and model: test_pipeline_wo
 import datetime
 import io
 import json
+import signal
+import threading
+import time
 
 import pytest
 from django.core.management import call_command
@@ -12,8 +15,8 @@ from django.utils import timezone
 
 from accounts.models import ConsentKind
 from accounts.services import consents_record
-from community.models import Post
-from community.services.threads import post_edit, thread_create
+from community.models import Post, Thread
+from community.services.threads import post_edit, reply_create, thread_create
 from moderation import pipeline
 from moderation.models import (
     CaseDecision,
@@ -31,6 +34,17 @@ from tests.auth import sign_in
 from tests.factories import TalkaboutFactory
 
 pytestmark = pytest.mark.django_db
+
+
+class SlowBackend:
+    """A check that takes half a second: longer than the tests' time limit."""
+
+    def assess(self, texts):
+        time.sleep(0.5)
+        raise AssertionError("the time limit should have stopped the check")
+
+    def assess_rules_only(self, text):
+        raise AssertionError("not used")
 
 
 @pytest.fixture
@@ -182,3 +196,62 @@ def test_guides_decisions_keep_the_text_only_with_consent(member, other_member, 
     out = io.StringIO()
     call_command("moderation_export_labels", stdout=out, stderr=io.StringIO())
     assert out.getvalue() == ""
+
+
+@pytest.fixture
+def slow_check(settings):
+    settings.HARBOUR_RISK_BACKEND = "tests.moderation.test_pipeline.SlowBackend"
+    settings.HARBOUR_RISK_TIME_LIMIT = 0.05
+
+
+def test_in_a_worker_process_the_alarm_stops_a_slow_check_and_is_put_away(slow_check, monkeypatch):
+    monkeypatch.setattr(pipeline, "_alarm_allowed", True)  # as in a prefork worker process
+    previous = signal.getsignal(signal.SIGALRM)
+    started = time.perf_counter()
+    with pytest.raises(pipeline.CheckFailed, match="no verdict within 0.05 s"):
+        pipeline.assess_with_limit("Anyone else up late?")
+    assert time.perf_counter() - started < 0.4  # stopped, not waited out
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is previous
+
+
+def test_away_from_the_main_thread_the_time_limit_still_holds(slow_check, monkeypatch):
+    monkeypatch.setattr(pipeline, "_alarm_allowed", True)  # signals work in the main thread only
+    outcome = []
+
+    def check():
+        try:
+            pipeline.assess_with_limit("Anyone else up late?")
+        except pipeline.CheckFailed as error:
+            outcome.append(str(error))
+
+    thread = threading.Thread(target=check)
+    thread.start()
+    thread.join(timeout=5)
+    assert outcome == ["no verdict within 0.05 s"]
+
+
+def test_a_publish_decision_takes_few_queries(
+    member, talkabout, settings, django_assert_max_num_queries
+):
+    settings.HARBOUR_RISK_DISPATCH = "on_commit"  # nothing runs: the item waits PENDING
+    post = post_by(member, talkabout)
+    settings.HARBOUR_FAKE_RISK_DECISION = "publish"
+    args = [pipeline.item_label(post), post.pk, pipeline.content_hash(fresh(post))]
+    # Read it with its thread and author, count the attempt; then lock it, store the
+    # assessment, change the state and publish (post, thread, search words).
+    with django_assert_max_num_queries(13):
+        assert assess_content.apply(args=args).get() == "publish"
+    assert fresh(post).is_public
+
+
+def test_replies_are_counted_once_while_public(member, other_member, talkabout, verdict, staff):
+    verdict("publish")
+    thread = Thread.objects.get(pk=post_by(member, talkabout).thread_id)
+    reply = reply_create(author=other_member, thread=thread, body="Same here, hang in there.")
+    assert Thread.objects.get(pk=thread.pk).public_reply_count == 1
+    verdict("review")
+    post_edit(post=fresh(reply), author=other_member, body="Same here. Hang in there!")
+    assert Thread.objects.get(pk=thread.pk).public_reply_count == 1  # the earlier words stay up
+    case_remove(case=case_open_for(fresh(reply)), guide=staff, reason="Please keep it kind.")
+    assert Thread.objects.get(pk=thread.pk).public_reply_count == 0

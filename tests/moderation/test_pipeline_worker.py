@@ -96,6 +96,23 @@ def test_a_worker_killed_mid_stream_loses_nothing_and_publishes_nothing_unchecke
     assert RiskAssessment.objects.filter(object_id__in=[p.pk for p in posts]).count() == 12
 
 
+def test_a_pool_process_lost_mid_stream_is_replaced_and_its_message_checked_again(
+    talkabout, tmp_path
+):
+    # No beat, so no sweeper: only the broker can give back what the lost process held.
+    lonely = Worker(tmp_path / "worker.log", beat=False).start()
+    try:
+        posts = [submit(talkabout, f"{SAFE} Day {n}.") for n in range(12)]
+        wait_until(lambda: any(decided(post) for post in posts))
+        lonely.pool_process_kill()
+        for post in posts:
+            assert wait_until(lambda post=post: decided(post), timeout=90)
+    finally:
+        lonely.stop()
+    checked = RiskAssessment.objects.filter(object_id__in=[p.pk for p in posts])
+    assert checked.count() == 12
+
+
 def test_a_submission_made_while_the_broker_is_down_is_recovered_by_the_sweeper(worker, talkabout):
     live = celery_app.conf.broker_url
     _broker_switch("redis://127.0.0.1:1/0")  # nothing listens there
@@ -113,6 +130,23 @@ def _broker_switch(url):
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
     celery_app.conf.broker_url = url
+
+
+def test_a_check_over_its_time_limit_is_stopped_in_the_worker_and_the_item_held(
+    talkabout, tmp_path
+):
+    log = tmp_path / "hasty.log"
+    hasty = Worker(log, HARBOUR_RISK_TIME_LIMIT="0.001").start()  # no post is that quick
+    try:
+        post = submit(talkabout, SAFE)
+        assert wait_until(lambda: decided(post)) == ModerationState.HELD
+        case = ReviewCase.objects.get(object_id=post.pk, state=CaseState.OPEN)
+        assert case.reason == HeldReason.AUTO_CHECK_UNAVAILABLE
+        assert not Post.objects.get(pk=post.pk).is_public
+        assert not RiskAssessment.objects.filter(object_id=post.pk).exists()
+    finally:
+        hasty.stop()
+    assert "no verdict within 0.001 s" in log.read_text()
 
 
 def test_without_a_model_items_are_held_by_rules_then_checked_again(worker, talkabout, tmp_path):

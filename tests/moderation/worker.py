@@ -1,8 +1,9 @@
 """A real Celery worker (prefork, one process) as a subprocess, against the test database.
 
 It runs the beat scheduler too (-B), with short sweep and re-check intervals, so
-tests see the sweeper and the re-check at work. Killed by PID with SIGKILL when a
-test wants a crash.
+tests see the sweeper and the re-check at work; without it (beat=False) only the
+broker can bring a lost message back. Killed by PID with SIGKILL when a test wants
+a crash: the whole worker, or only its pool process.
 """
 
 import os
@@ -19,8 +20,9 @@ READY_WORDS = "ready."
 
 
 class Worker:
-    def __init__(self, log_path: Path, **env):
+    def __init__(self, log_path: Path, *, beat: bool = True, **env):
         self.log_path = log_path
+        self.beat = beat
         self.env = env
         self.process = None
 
@@ -42,8 +44,9 @@ class Worker:
         }
         self.log = self.log_path.open("a")
         schedule = self.log_path.with_suffix(".schedule")
+        beat = ["-B", "-s", str(schedule)] if self.beat else []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-B", "-s", str(schedule),
+            [sys.executable, "-m", "celery", "-A", "config", "worker", *beat,
              "-Q", "moderation,default", "--concurrency", "1", "--pool", "prefork",
              "--without-gossip", "--without-mingle", "--loglevel", "INFO"],
             cwd=settings.BASE_DIR, env=env, stdout=self.log, stderr=subprocess.STDOUT,
@@ -67,6 +70,13 @@ class Worker:
             os.kill(pid, signal.SIGKILL)
         self.process.wait(timeout=10)
         self.log.close()
+
+    def pool_process_kill(self) -> None:
+        """SIGKILL the pool process only, as the kernel's OOM killer would; the worker
+        stays up and starts another. Needs beat=False: beat is a child process too."""
+        assert not self.beat
+        for pid in _family(self.process.pid)[:-1]:
+            os.kill(pid, signal.SIGKILL)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
