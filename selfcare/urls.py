@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from selfcare.views import assessments, crisis, home, journal, library, safety_plan
+from selfcare.views import assessments, courses, crisis, home, journal, library, safety_plan
 
 # The member's own self-care pages, under one namespace.
 member_patterns = [
@@ -22,6 +22,9 @@ member_patterns = [
     path("library/", library.library, name="library"),
     path("library/<slug:slug>/", library.article_detail, name="article"),
     path("library/<slug:slug>/helpful/", library.article_helpful, name="article_helpful"),
+    path("courses/", courses.course_list, name="course_list"),
+    path("courses/<slug:slug>/", courses.course_detail, name="course"),
+    path("courses/<slug:slug>/<int:number>/", courses.course_module, name="course_module"),
 ]
 
 urlpatterns = [

@@ -16,6 +16,7 @@ SAMPLE_ARGUMENTS = {
     "message_id": "1",
     "handle": "no-such-member",
     "kind": "phq9",
+    "number": "1",
 }
 
 

@@ -4,11 +4,11 @@ from selfcare.models import PLAN_SECTIONS
 from selfcare.services.private import JOURNAL_BODY_MAX, JOURNAL_TITLE_MAX, PLAN_SECTION_MAX
 
 
-def _too_long(limit):
+def too_long(limit):
     return f"Please keep this under {limit:,} characters. Nothing you wrote has been cut."
 
 
-def _no_browser_cut(form):
+def no_browser_cut(form):
     # A maxlength attribute makes the browser cut a paste short without a word:
     # the server says plainly when something is too long instead.
     for field in form.fields.values():
@@ -26,9 +26,9 @@ class SafetyPlanForm(forms.Form):
                 max_length=PLAN_SECTION_MAX,
                 strip=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
-                error_messages={"max_length": _too_long(PLAN_SECTION_MAX)},
+                error_messages={"max_length": too_long(PLAN_SECTION_MAX)},
             )
-        _no_browser_cut(self)
+        no_browser_cut(self)
 
 
 class JournalEntryForm(forms.Form):
@@ -36,7 +36,7 @@ class JournalEntryForm(forms.Form):
         label="Title (you can leave this empty)",
         required=False,
         max_length=JOURNAL_TITLE_MAX,
-        error_messages={"max_length": _too_long(JOURNAL_TITLE_MAX)},
+        error_messages={"max_length": too_long(JOURNAL_TITLE_MAX)},
     )
     body = forms.CharField(
         label="What's on your mind?",
@@ -45,13 +45,13 @@ class JournalEntryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         error_messages={
             "required": "Write something first: an empty entry can't be saved.",
-            "max_length": _too_long(JOURNAL_BODY_MAX),
+            "max_length": too_long(JOURNAL_BODY_MAX),
         },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _no_browser_cut(self)
+        no_browser_cut(self)
 
     def clean_body(self):
         body = self.cleaned_data["body"]

@@ -1,6 +1,7 @@
 """Self-care models, one module per entity."""
 
 from selfcare.models.assessments import AssessmentKind, SelfAssessment, SelfAssessmentAlert
+from selfcare.models.courses import Course, CourseModule, CourseProgress, ExerciseAnswer
 from selfcare.models.crisis import CrisisLine
 from selfcare.models.library import Article, ArticleFeedback, Tag
 from selfcare.models.private import PLAN_SECTIONS, JournalEntry, SafetyPlan
@@ -10,7 +11,11 @@ __all__ = [
     "Article",
     "ArticleFeedback",
     "AssessmentKind",
+    "Course",
+    "CourseModule",
+    "CourseProgress",
     "CrisisLine",
+    "ExerciseAnswer",
     "JournalEntry",
     "SafetyPlan",
     "SelfAssessment",
