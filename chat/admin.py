@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from chat.models import Room
+from chat.models import InterestCategory, Room
 
 
 @admin.register(Room)
@@ -13,3 +13,8 @@ class RoomAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(kind="group")
+
+
+@admin.register(InterestCategory)
+class InterestCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_active"]

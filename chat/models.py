@@ -114,3 +114,18 @@ class Block(models.Model):
                 condition=~Q(blocker=models.F("blocked")), name="no_self_chat_block"
             ),
         ]
+
+
+from chat.models_buddies import (  # noqa: E402  (Django finds models in this module)
+    BuddyMatch,
+    BuddyProfile,
+    Diagnosis,
+    InterestCategory,
+    MatchState,
+    SupportKind,
+)
+
+__all__ = [
+    "Block", "BuddyMatch", "BuddyProfile", "ChatMessage", "Diagnosis",
+    "InterestCategory", "MatchState", "Room", "RoomKind", "RoomMember", "SupportKind",
+]  # fmt: skip

@@ -12,7 +12,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from chat.events import member_send_on_commit, room_send_on_commit
-from chat.models import MESSAGE_MAX, Block, ChatMessage, Room, RoomKind, RoomMember
+from chat.models import (
+    MESSAGE_MAX,
+    Block,
+    BuddyMatch,
+    ChatMessage,
+    MatchState,
+    Room,
+    RoomKind,
+    RoomMember,
+)
 from chat.permissions import check_message_send, check_room_join, check_room_read
 from chat.ratelimits import chat_rate_limit_hit
 from moderation.pipeline import check_unavailable, content_hash, verdict_apply
@@ -127,6 +136,13 @@ def block_create(*, blocker, blocked) -> Block:
         kind=RoomKind.BUDDY, is_open=True, memberships__user=blocker
     ).filter(memberships__user=blocked):
         room_close(room=room)
+    pair = BuddyMatch.objects.filter(
+        first=min(blocker.pk, blocked.pk), second=max(blocker.pk, blocked.pk)
+    )
+    pair.filter(state=MatchState.PROPOSED).update(
+        state=MatchState.DECLINED, ended_at=timezone.now()
+    )
+    pair.filter(state=MatchState.ACTIVE).update(state=MatchState.ENDED, ended_at=timezone.now())
     member_send_on_commit(blocker.pk, "chat.silenced")
     return block
 

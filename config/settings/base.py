@@ -353,3 +353,17 @@ HARBOUR_CHAT_BURST = env.int("HARBOUR_CHAT_BURST", default=5)
 HARBOUR_CHAT_PER_MINUTE = env.int("HARBOUR_CHAT_PER_MINUTE", default=20)
 # Messages per page of history, and per page of a reconnecting client's replay.
 HARBOUR_CHAT_PAGE_SIZE = env.int("HARBOUR_CHAT_PAGE_SIZE", default=50)
+
+# --- Buddy matching (chat/matching.py) ----------------------------------------------
+# Never propose buddies further apart in age than this many years (from birth years).
+HARBOUR_BUDDY_MAX_AGE_GAP = env.int("HARBOUR_BUDDY_MAX_AGE_GAP", default=5)
+# The most buddies a member may have at one time.
+HARBOUR_BUDDY_MAX = 3
+CELERY_BEAT_SCHEDULE["chat-buddy-matching"] = {
+    "task": "chat.tasks.buddy_matching_run",
+    "schedule": env.float("HARBOUR_BUDDY_MATCHING_SECONDS", default=6 * 3600.0),
+}
+
+# --- Self-care (docs/selfcare.md) -------------------------------------------------
+# Members who joined this many days ago are invited to the feedback survey.
+HARBOUR_SELFCARE_FEEDBACK_AFTER_DAYS = env.int("HARBOUR_SELFCARE_FEEDBACK_AFTER_DAYS", default=30)
