@@ -1,6 +1,15 @@
 from django.urls import include, path
 
-from selfcare.views import assessments, courses, crisis, home, journal, library, safety_plan
+from selfcare.views import (
+    assessments,
+    courses,
+    crisis,
+    feedback,
+    home,
+    journal,
+    library,
+    safety_plan,
+)
 
 # The member's own self-care pages, under one namespace.
 member_patterns = [
@@ -25,6 +34,9 @@ member_patterns = [
     path("courses/", courses.course_list, name="course_list"),
     path("courses/<slug:slug>/", courses.course_detail, name="course"),
     path("courses/<slug:slug>/<int:number>/", courses.course_module, name="course_module"),
+    path("feedback/", feedback.feedback, name="feedback"),
+    path("feedback/not-now/", feedback.feedback_not_now, name="feedback_not_now"),
+    path("feedback/export.csv", feedback.feedback_export, name="feedback_export"),
 ]
 
 urlpatterns = [

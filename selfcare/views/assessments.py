@@ -38,7 +38,7 @@ def assessment_take(request, kind):
     instrument = INSTRUMENTS.get(kind)
     if instrument is None:
         raise Http404("No such questionnaire.")
-    form = SelfAssessmentForm(instrument, request.POST or None)
+    form = SelfAssessmentForm(instrument, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         result = self_assessment_take(member=request.user, kind=kind, answers=form.answers())
         return redirect("selfcare:assessment_result", pk=result.pk)

@@ -46,7 +46,7 @@ def course_module(request, slug, number):
     module = course_module_for(course=course, number=number)
     last = course.modules.count()
     initial = {"answer": exercise_answer_of(member=request.user, module=module)}
-    form = ExerciseForm(request.POST or None, initial=initial)
+    form = ExerciseForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         answer = form.cleaned_data["answer"]
         course_module_complete(member=request.user, module=module, answer=answer, last=last)

@@ -21,7 +21,7 @@ from selfcare.services.private import (
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def journal(request):
-    form = JournalEntryForm(request.POST or None)
+    form = JournalEntryForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         journal_entry_create(member=request.user, **form.cleaned_data)
         messages.success(request, "Saved. Only you can read it.")
@@ -36,7 +36,7 @@ def journal(request):
 def journal_entry(request, pk):
     entry = journal_entry_for(member=request.user, pk=pk)
     initial = {"title": entry.title, "body": entry.body}
-    form = JournalEntryForm(request.POST or None, initial=initial)
+    form = JournalEntryForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         journal_entry_update(entry=entry, **form.cleaned_data)
         messages.success(request, "Your changes are saved.")

@@ -27,7 +27,7 @@ def safety_plan(request):
 def safety_plan_edit(request):
     plan = safety_plan_for(member=request.user)
     initial = {name: getattr(plan, name) for name, _, _ in PLAN_SECTIONS}
-    form = SafetyPlanForm(request.POST or None, initial=initial)
+    form = SafetyPlanForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         safety_plan_save(member=request.user, sections=form.cleaned_data)
         messages.success(request, "Your safety plan is saved.")
