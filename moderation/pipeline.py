@@ -16,7 +16,7 @@ from concurrent.futures import TimeoutError as CheckTimeout
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
@@ -135,12 +135,18 @@ def item_locked(item):
     return type(item).objects.select_for_update().get(pk=item.pk)
 
 
-def _item_locked_with_links(item):
-    # As item_find, and whether a case waits only for want of the check, in the same
-    # query; only the item's own row is locked.
+def _item_for_decision(item, digest: str):
+    # As item_find, plus whether this revision was assessed already and whether a case
+    # waits only for want of the check, in one query; only the item's row is locked.
     model_class = type(item)
+    assessments = RiskAssessment.objects.filter(
+        content_type=ContentType.objects.get_for_model(model_class),
+        object_id=OuterRef("pk"),
+        content_hash=digest,
+    )
     rows = model_class.objects.select_related(*_links(model_class)).annotate(
-        waits_for_check=Exists(_cases_waiting_for_check(model_class, OuterRef("pk")))
+        assessed=Exists(assessments),
+        waits_for_check=Exists(_cases_waiting_for_check(model_class, OuterRef("pk"))),
     )
     return rows.select_for_update(of=("self",)).get(pk=item.pk)
 
@@ -186,19 +192,17 @@ def verdict_apply(item, verdict, *, digest: str, latency_ms: float) -> bool:
     """Store the verdict and act on it, once per item and hash. False if it came too late
     (the text changed, or another worker decided first)."""
     with transaction.atomic():
-        item = _item_locked_with_links(item)
-        if item.state != ModerationState.PENDING or content_hash(item) != digest:
+        # Assessments are only stored here, under the item's lock: none can appear
+        # between this check and the insert (the unique constraint stays the backstop).
+        item = _item_for_decision(item, digest)
+        if item.state != ModerationState.PENDING or item.assessed or content_hash(item) != digest:
             return False
-        try:
-            with transaction.atomic():
-                RiskAssessment.objects.create(
-                    content_type=ContentType.objects.get_for_model(item), object_id=item.pk,
-                    content_hash=digest, decision=verdict.decision, labels=list(verdict.labels),
-                    scores=verdict.scores, rules=[m.as_dict() for m in verdict.rules],
-                    model_version=verdict.model_version or "", latency_ms=latency_ms,
-                )  # fmt: skip
-        except IntegrityError:
-            return False
+        RiskAssessment.objects.create(
+            content_type=ContentType.objects.get_for_model(item), object_id=item.pk,
+            content_hash=digest, decision=verdict.decision, labels=list(verdict.labels),
+            scores=verdict.scores, rules=[m.as_dict() for m in verdict.rules],
+            model_version=verdict.model_version or "", latency_ms=latency_ms,
+        )  # fmt: skip
         _decide(item, verdict)
     return True
 

@@ -240,7 +240,7 @@ def test_a_publish_decision_takes_few_queries(
     args = [pipeline.item_label(post), post.pk, pipeline.content_hash(fresh(post))]
     # Read it with its thread and author, count the attempt; then lock it, store the
     # assessment, change the state and publish (post, thread, search words).
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(11):
         assert assess_content.apply(args=args).get() == "publish"
     assert fresh(post).is_public
 
@@ -255,3 +255,15 @@ def test_replies_are_counted_once_while_public(member, other_member, talkabout, 
     assert Thread.objects.get(pk=thread.pk).public_reply_count == 1  # the earlier words stay up
     case_remove(case=case_open_for(fresh(reply)), guide=staff, reason="Please keep it kind.")
     assert Thread.objects.get(pk=thread.pk).public_reply_count == 0
+
+
+def test_a_revision_already_assessed_is_not_assessed_twice(member, talkabout, settings):
+    settings.HARBOUR_RISK_DISPATCH = "on_commit"  # nothing runs: the item waits PENDING
+    post = fresh(post_by(member, talkabout))
+    digest = pipeline.content_hash(post)
+    settings.HARBOUR_FAKE_RISK_DECISION = "publish"
+    verdict = pipeline.risk_backend().assess(["How is everyone today?"])[0]
+    assert pipeline.verdict_apply(post, verdict, digest=digest, latency_ms=1.0)
+    Post.objects.filter(pk=post.pk).update(state=ModerationState.PENDING)  # sent back somehow
+    assert not pipeline.verdict_apply(post, verdict, digest=digest, latency_ms=1.0)
+    assert RiskAssessment.objects.filter(object_id=post.pk).count() == 1
