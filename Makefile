@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: install run test lint services browser bench lock audit clean
+.PHONY: install run test lint services browser npm bench lock audit clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -20,7 +20,7 @@ run: install
 	$(PY) manage.py demo_data
 	exec scripts/serve
 
-test: install services browser lint
+test: install services browser npm lint
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest
 
 lint: install
@@ -32,6 +32,13 @@ services:
 
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# Tools the browser tests inject into pages (axe-core), exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+npm: node_modules/.installed
 
 bench: install services
 	scripts/ensure-wrk
@@ -47,4 +54,4 @@ audit: install
 	$(VENV)/bin/pip-audit -r requirements.lock
 
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache node_modules

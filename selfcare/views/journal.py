@@ -1,6 +1,7 @@
 """The private journal: write, read, change, delete and download entries. Never moderated."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -16,6 +17,9 @@ from selfcare.services.private import (
     journal_entry_update,
 )
 
+# Entries a page: the list stays light however long the journal grows.
+JOURNAL_PAGE_SIZE = 20
+
 
 @access(Role.MEMBER)
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -26,7 +30,9 @@ def journal(request):
         journal_entry_create(member=request.user, **form.cleaned_data)
         messages.success(request, "Saved. Only you can read it.")
         return redirect("selfcare:journal")
-    context = {"form": form, "entries": journal_entries_for(member=request.user)}
+    entries = journal_entries_for(member=request.user)
+    page = Paginator(entries, JOURNAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "entries": page.object_list, "page": page}
     return render(request, "selfcare/journal.html", context, status=400 if form.errors else 200)
 
 
