@@ -9,8 +9,16 @@ years ago I wrote a goodbye letter... I burned it") do not fire. Third-person or
 quoted phrases still do: a quoted goodbye is still a goodbye.
 """
 
+import re
+
 from moderation.classifier.labels import IMMINENT_RISK, URGENT
-from moderation.classifier.rules import looking_back, negated, pattern_rule, phrases
+from moderation.classifier.rules import (
+    looking_back,
+    negated,
+    pattern_rule,
+    phrases,
+    sentence_bounds,
+)
 from moderation.classifier.rules_crisis import SUICIDE_ACT, accidental
 
 # "today" and "now" alone are left out: "wanna unalive myself so bad today" is how
@@ -38,7 +46,8 @@ PLAN = phrases(
     r"(?=\s*[.!]|$)",
     r"(?:i know|i'?ve worked out) (?:exactly )?(?:how and when|when and how|which bridge"
     r"|where and when)(?=\s*[.!,]|\s+(?:and|it'?s|i'?m)|$)",
-    r"(?:everything'?s|everything is) (?:arranged|decided|in order)",
+    r"(?:everything'?s|everything is) (?:arranged|decided|in order)"
+    r"(?! for (?:the|a|an|my|our|\w+'s)\b)",
     r"(?:got|get|getting|put|putting) my affairs in order",
     r"made my peace(?! with)",
     r"(?:actually|finally) (?:going to|gonna) do it",
@@ -57,6 +66,12 @@ PLAN = phrases(
     rf"checking out (?:on |this )?(?:{_DAY}|weekend)",
     r"finish what (?:the )?\w+ didn'?t",
     r"(?:giving|gave|given) away (?:all )?my (?:stuff|things|belongings|possessions)",
+    # Possessions shared out and letters for the family, the quiet kind of plan.
+    r"(?:labelled|labeled|decided|sorted|worked out|written down) (?:with )?who gets"
+    r" (?:which|what)",
+    r"(?:finished|finishing|rereading|re-reading|reread) (?:the|my) (?:letters|notes?)",
+    r"(?:letters|notes) for (?:each of )?(?:my |the )?(?:kids|children|family|mum|mom|dad|parents)"
+    r"(?:,| and| are| is)",
 )
 
 MEANS = phrases(
@@ -81,7 +96,12 @@ MEANS = phrases(
     r"(?:everything|what|all) i need (?:is |'s )?(?:already )?(?:in the|out in|ready|packed)",
     r"(?:bought|got|packed) (?:with )?(?:everything|what|all) i need(?=\s*[.!,]|\s+(?:and|out|for"
     r" it|to do))",
-    r"(?:got|have|still got|kept|keeping) (?:the|my|a) stash",
+    r"(?:got|have|still got|kept|keeping) (?:the|my|a) stash(?! of (?:chocolate|sweets|snacks"
+    r"|biscuits|crisps|food|books|wool|yarn|tea))",
+    r"already (?:took|taken|swallowed) (?:them|it|the lot|them all|all of them|the pills"
+    r"|the tablets)",
+    rf"(?:stopped|not|stop) taking (?:my |the )?(?:{_MEANS}) (?:\w+ ){{0,4}}so (?:that )?i"
+    r" (?:can|could) (?:keep|save|collect) them",
     r"loaded gun|gun (?:is )?(?:on the table|in front of me|in my hand)",
 )
 
@@ -95,7 +115,15 @@ PLACE = phrases(
     r"(?:driving|going|heading|walking) (?:out )?to the (?:cliffs?|railway|train tracks|tracks)"
     r"(?: \w+){0,6} (?:now|tonight|once it|when it gets dark|after)",
     r"not (?:planning on|going to be|intending to be) (?:coming|driving|going|walking) back"
-    r"|not coming (?:home|back)(?=\s*[.!,]|$)",
+    r"|not coming (?:home|back)(?=\s*[.!,]|$)|not coming back from this",
+    r"(?:look|looking|stare|staring|lean|leaning|peer|peering) over the (?:edge|side|railings?"
+    r"|ledge)",
+    r"(?:i'?m|im|i am|sat|sitting|standing|stood) (?:\w+ ){0,3}(?:at|on|by) the"
+    r" (?:train |railway )?tracks",
+    r"(?:sat|sitting|standing|stood) on the (?:wall|railings?|edge|side) of (?:the|a)"
+    r" (?:bridge|roof|car park|cliff)",
+    r"(?:driving|going|heading|walking) (?:out |up )?to the (?:cliffs?|cliff edge|railway|train"
+    r" tracks|tracks)(?=\s*[.!,]|$)",
 )
 
 GOODBYE = phrases(
@@ -129,6 +157,14 @@ GOODBYE = phrases(
     r"(?:last|final) (?:night|day) (?:on earth|alive|of my life|ever)",
     r"(?:make sure|making sure) (?:i|that i) (?:don'?t|never|won'?t) wake up",
     r"(?:after|once) i'?m gone",
+    r"i'?m not safe(?: (?:right now|tonight|any ?more|on my own|alone))?(?=\s*[.!,]|$)",
+    r"(?:someone|somebody|anyone) (?:can |could |please |will )?(?:tell|let) (?:my )?\w+ (?:know )?"
+    r"(?:after|afterwards)",
+    r"(?:want|need) (?:\w+ ){1,2}to know (?:that )?it (?:was ?n'?t|was never|is ?n'?t)"
+    r" (?:her|him|his|them|their|your)",
+    r"tell \w+ it was never (?:her|his|their|your) fault",
+    r"(?:won'?t|will not|wont) be (?:at|in|going to) (?:\w+ ){1,4}(?:any ?more|again),? or anywhere"
+    r" else",
 )
 
 # Bleeding that will not stop is a medical emergency, unless it is a paper cut.
@@ -139,10 +175,42 @@ BLEEDING = phrases(
 
 _UNLESS = (negated, looking_back)
 
+# A goodbye for a trip, a stay or a break comes with where the writer is going or when
+# they will be back ("wanted to say bye before I go travelling for 3 months").
+_GOING_AWAY = re.compile(
+    r"\b(holiday|travel+ing|trip|abroad|honeymoon|retreat|gap year|festival|camping|rehab"
+    r"|for (?:a|two|three|\d+|a few|a couple of) (?:days?|weeks?|months?)|when i'?m back"
+    r"|back (?:on|in|next|soon)|see (?:you|ya|u) (?:all )?(?:soon|next|on|in|when))\b",
+    re.I,
+)
+
+
+# "the replies on my last post" is the previous post, not a final one.
+_PREVIOUS = re.compile(r"\b(?:on|in|under|since|from|to|about) my\s+$", re.I)
+
+
+def going_away(text: str, start: int, end: int) -> bool:
+    """The sentence says where the writer is going or when they will be back."""
+    low, high = sentence_bounds(text, start, end)
+    return bool(_GOING_AWAY.search(text, low, high))
+
+
+def previous_post(text: str, start: int, end: int) -> bool:
+    """ "my last post" follows "on", "in", "since"...: the one before, not a final one."""
+    return bool(_PREVIOUS.search(text[max(0, start - 12) : start]))
+
+
 RULES = (
     *(
         pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, pattern, unless=_UNLESS)
-        for pattern in (PLAN, MEANS, PLACE, GOODBYE)
+        for pattern in (PLAN, MEANS, PLACE)
+    ),
+    pattern_rule(
+        "crisis_imminent",
+        IMMINENT_RISK,
+        URGENT,
+        GOODBYE,
+        unless=(*_UNLESS, going_away, previous_post),
     ),
     pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, BLEEDING, unless=(*_UNLESS, accidental)),
 )

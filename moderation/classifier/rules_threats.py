@@ -74,7 +74,18 @@ THREAT = phrases(
     r"(?:they'?ll|they will|you'?ll|you will|he'?ll|she'?ll) (?:all )?(?:pay|be sorry|regret it)"
     r" (?:for (?:this|what)|when i)",
     r"(?:is|are) going to regret",
-    r"i know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep)s?",
+    r"i know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep|park|parks|drink"
+    r"|drinks)s?",
+    r"i know (?:his|her|their) (?:routine|movements|shifts|route|rota)",
+    r"(?:sitting|sat|waiting|parked) outside (?:his|her|their|the) (?:house|flat|place) (?:for"
+    r" (?:an?|\w+) hours?|most nights|every night|all night)",
+    r"(?:he|she|they)(?:'s| is| are|'re|'ll| will)? (?:not|n'?t|never|won'?t) (?:be )?walk(?:ing)?"
+    r" (?:away|home|out)(?! alone| on (?:his|her|their) own| by (?:him|her|them)sel| at night"
+    r"| in the dark)",
+    r"(?:make|making) sure (?:he|she|they) (?:can'?t|cannot|won'?t) (?:walk|talk|see|work|stand)",
+    rf"(?:going (?:over|round) there|going round|pay (?:him|her|them) a visit|waiting outside"
+    rf" (?:his|her|their)|waiting for (?:him|her|them))(?: \w+){{0,4}} with (?:a|the|my|some|his"
+    rf"|\w+'s) (?:\w+ )?(?:{_WEAPON})",
     r"(?:watch|better watch) (?:your|ur) back",
     r"(?:you'?re|you are|ur|u r) (?:so )?(?:dead|gonna die|going to die|going to get hurt)"
     r" (?:when|if|after|tomorrow|meat)",
@@ -94,7 +105,7 @@ THREAT = phrases(
 # Means against someone: a weapon carried, kept ready or brought along.
 WEAPON = phrases(
     rf"(?:got|brought|bringing|bought|carry|carrying|taking|grab|grabbing|i'?ve got|i have)"
-    rf" (?:a |the |my |his |\w+'s )?(?:\w+ )?(?:{_WEAPON})(?! crime)",
+    rf" (?:(?:a|the|my|his|her|\w+'s) ){{0,2}}(?:\w+ )?(?:{_WEAPON})(?! crime)",
     rf"(?:{_WEAPON})(?:'s| is)? (?:in my (?:bag|pocket|hand|car)|by the door|under my pillow"
     r"|in the car|ready)",
 )

@@ -134,6 +134,14 @@ def test_crisis_slang_euphemism_and_misspelling_support_suicidal_ideation(text, 
         "Tonight's the night",
         "by the time you read this it'll be too late",
         "I won't be here tomorrow",
+        "the rings are labelled with who gets which",
+        "I've finished the letters. One for each of the kids.",
+        "already took them, about twenty minutes ago",
+        "I'm not safe right now",
+        "sat at the tracks behind the estate",
+        "I keep looking over the edge",
+        "After work I'm driving to the cliffs.",
+        "I stopped taking my meds last month so I could keep them",
     ],
 )
 def test_imminent_phrases_escalate_on_their_own(text):
@@ -168,6 +176,34 @@ def test_threats_to_others_escalate_on_their_own(text):
     matches = [m for m in rules_match(text) if m.label == HARM_TO_OTHERS]
     assert matches, text
     assert {m.priority for m in matches} == {URGENT}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know his routine now and I'm going to do something about it",
+        "he's not walking home from the pub this time",
+        "I'm going round there with a hammer tonight",
+        "been sitting outside her flat for two hours",
+    ],
+)
+def test_following_someone_or_going_armed_is_a_threat(text):
+    assert HARM_TO_OTHERS in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the replies on my last post, the GP was fine in the end.",
+        "Wanted to say bye before I go travelling for 3 months, see you when I'm back!",
+        "Everything's arranged for the party on Saturday",
+        "I've got a stash of chocolate in the airing cupboard",
+        "My daughter won't walk home alone at night any more",
+        "I've written letters to my future self in therapy",
+    ],
+)
+def test_ordinary_goodbyes_plans_and_stashes_trip_no_rule(text):
+    assert rules_match(text) == []
 
 
 def test_venting_with_could_or_a_laugh_is_not_a_threat():
