@@ -28,7 +28,7 @@ L2_GRID = (3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2)
 # A safe example weighs this much more as a negative of each risk label. Most real
 # posts are ordinary and safe, far more than the corpus's share of hard cases; at 1
 # the imminent-risk head escalated "went for a walk by the sea today". Between 2 and
-# 4 the validation and test goals hold; above that imminent-risk recall drops.
+# 4 the validation goals hold; above that imminent-risk recall drops.
 SAFE_WEIGHT = 3.0
 
 
