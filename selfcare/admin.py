@@ -1,10 +1,10 @@
-"""Staff keep crisis lines, library articles and tags here. Members' private
+"""Staff keep crisis lines, library articles, tags and courses here. Members' private
 self-care (check-ins, journal, safety plan) is deliberately not in the admin."""
 
 from django.contrib import admin
 from django.utils import timezone
 
-from selfcare.models import Article, CrisisLine, Tag
+from selfcare.models import Article, Course, CourseModule, CrisisLine, Tag
 
 
 @admin.register(CrisisLine)
@@ -32,3 +32,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.updated_at = timezone.now()
         super().save_model(request, obj, form, change)
+
+
+class CourseModuleInline(admin.StackedInline):
+    model = CourseModule
+    extra = 0
+    fields = ["number", "title", "body", "exercise"]
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ["title", "order", "is_published"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [CourseModuleInline]

@@ -92,3 +92,12 @@ def test_a_made_up_helpful_answer_is_refused_plainly(client_for, member):
     )
     assert b"Please choose Yes or No." in response.content
     assert not ArticleFeedback.objects.exists()
+
+
+def test_staff_edit_articles_and_courses_in_the_admin(client_for, staff):
+    client = client_for(staff)
+    article = Article.objects.get(slug="grief")
+    assert (
+        client.get(reverse("admin:selfcare_article_change", args=[article.pk])).status_code == 200
+    )
+    assert client.get(reverse("admin:selfcare_course_changelist")).status_code == 200
