@@ -6,11 +6,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from moderation.audit import audit_record
 from moderation.backends import risk_backend
 from moderation.claims import case_lease_renew, case_locked_for
+from moderation.console_tasks import page_on_commit
 from moderation.errors import ModerationRefused
 from moderation.models import (
     AuditAction,
@@ -60,9 +63,10 @@ def case_escalate(*, case, guide, reason: str) -> ReviewCase:
     if item.state == ModerationState.HELD:
         item.state = next_state(item.state, Event.ESCALATE, _actor(guide))
         item.save(update_fields=["state"])
-    case.priority = CasePriority.URGENT
-    case.save(update_fields=["priority"])
+    case.priority, case.escalated_at = CasePriority.URGENT, case.escalated_at or timezone.now()
+    case.save(update_fields=["priority", "escalated_at"])
     case_lease_renew(case=case, guide=guide)
+    page_on_commit(case)
     audit_record(
         actor=guide, action=AuditAction.CASE_ESCALATED, member=case.author,
         subject=_subject(case), reason=reason,
@@ -120,9 +124,12 @@ def member_reply_send(*, member, body: str) -> GuideMessage:
         rules=[match.as_dict() for match in rules.rules],
     )  # fmt: skip
     if rules.priority == "urgent" and last.case_id:
-        ReviewCase.objects.filter(pk=last.case_id, state=CaseState.OPEN).update(
-            priority=CasePriority.URGENT
+        raised = ReviewCase.objects.filter(pk=last.case_id, state=CaseState.OPEN).update(
+            priority=CasePriority.URGENT,
+            escalated_at=Coalesce("escalated_at", Value(timezone.now())),
         )
+        if raised:
+            page_on_commit(last.case)
     return message
 
 

@@ -13,6 +13,17 @@ from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils import timezone
 
 from moderation.classifier.labels import RISK_LABELS
+from moderation.models_safety import (  # noqa: F401  (escalation, on-call, standing)
+    AlertKind,
+    Appeal,
+    AppealState,
+    ConsoleAlert,
+    EscalationOutcome,
+    EscalationStep,
+    OnCallShift,
+    Sanction,
+    SanctionKind,
+)
 from moderation.states import ModerationState
 
 
@@ -55,6 +66,14 @@ class HeldReason(models.TextChoices):
     MEMBER_REPORTS = "member_reports", "Reported by members"
     RISK_REPORT = "risk_report", "A member is worried about the author"
     PULLED_BACK = "pulled_back", "Pulled back by a Wall Guide"
+
+
+# Reasons for which an urgent case is an escalation: possible risk to someone.
+ESCALATION_REASONS = {
+    HeldReason.AUTO_ESCALATE,
+    HeldReason.RISK_REPORT,
+    HeldReason.AUTO_CHECK_UNAVAILABLE,  # urgent only when the rules saw immediate risk
+}
 
 
 class CaseState(models.TextChoices):
@@ -165,6 +184,12 @@ class ReviewCase(models.Model):
     )
     claimed_at = models.DateTimeField(null=True, blank=True)
     lease_expires_at = models.DateTimeField(null=True, blank=True)
+    # Escalation (moderation.oncall, moderation.escalation): when a guide escalated it,
+    # when the on-duty guide was paged, whether nobody was on duty then, the outcome.
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    paged_at = models.DateTimeField(null=True, blank=True)
+    nobody_on_duty = models.BooleanField(default=False)
+    outcome = models.CharField(max_length=20, choices=EscalationOutcome.choices, blank=True)
 
     objects = ReviewCaseQuerySet.as_manager()
 
@@ -187,6 +212,14 @@ class ReviewCase(models.Model):
     @property
     def sla_due(self):
         return self.opened_at + sla_for(self.priority)
+
+    @property
+    def is_escalation(self) -> bool:
+        """An urgent case because someone may be in danger (not merely overdue): the
+        escalation protocol and break-glass apply."""
+        return self.priority == CasePriority.URGENT and (
+            self.escalated_at is not None or self.reason in ESCALATION_REASONS
+        )
 
     def holder_id(self, now=None):
         """The id of the guide holding the case now, or None."""
@@ -374,6 +407,14 @@ class AuditAction(models.TextChoices):
     CASE_NOTE_ADDED = "case_note_added", "Added a private note"
     MEMBER_MESSAGED = "member_messaged", "Messaged a member"
     MEMBER_ITEMS_HELD = "member_items_held", "Held a member's recent items"
+    ONCALL_SHIFT_ADDED = "oncall_shift_added", "Put a guide on the on-call rota"
+    ONCALL_SHIFT_REMOVED = "oncall_shift_removed", "Took a shift off the on-call rota"
+    ESCALATION_STEP_DONE = "escalation_step_done", "Recorded an escalation step"
+    SAFETY_DETAILS_REVEALED = "safety_details_revealed", "Revealed safety details (break-glass)"
+    ESCALATION_OUTCOME = "escalation_outcome", "Recorded an escalation's outcome"
+    SANCTION_ISSUED = "sanction_issued", "Issued a sanction"
+    SANCTION_LIFTED = "sanction_lifted", "Lifted a sanction"
+    APPEAL_DECIDED = "appeal_decided", "Decided an appeal"
     AUDIT_SEARCHED = "audit_searched", "Searched the audit log"
     AUDIT_EXPORTED = "audit_exported", "Exported the audit log"
 
@@ -423,3 +464,4 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AuditRefused("Audit entries are never deleted.")
+

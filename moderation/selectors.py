@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from accounts.models import Consent, ConsentKind
@@ -18,6 +18,8 @@ from moderation.models import (
     RemovalReason,
     ReviewCase,
     RiskAssessment,
+    Sanction,
+    SanctionKind,
 )
 from moderation.registry import handler_for, handler_for_model, registered_models
 
@@ -247,3 +249,35 @@ def exportable_labels():
         .order_by("created_at", "pk")
         .iterator()
     )
+
+
+def posting_blocked(user) -> str | None:
+    """Why the member may not post now (a posting pause or suspension in force), in
+    words they can read, or None. Every service that lets a member write calls this."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    sanction = (
+        Sanction.objects.blocking()
+        .filter(member=user)
+        .order_by(F("ends_at").desc(nulls_first=True))
+        .first()
+    )
+    return None if sanction is None else posting_refusal(sanction)
+
+
+def posting_refusal(sanction) -> str:
+    if sanction.kind == SanctionKind.SUSPENSION and sanction.ends_at is None:
+        what = "Your account is suspended from posting"
+    else:
+        until = timezone.localtime(sanction.ends_at).strftime("%-d %B %Y, %H:%M %Z")
+        what = f"Your posting is paused until {until}"
+    return (
+        f"{what}. The Wall Guides' reason: {sanction.reason} "
+        "You can still read, write to the Wall Guides, and get crisis help at any time."
+    )
+
+
+def help_may_take_longer(user) -> bool:
+    """Whether the member has an urgent case that paged nobody (no guide on duty) and
+    no guide has taken yet: their page says plainly that help may take longer."""
+    return ReviewCase.objects.open().unclaimed().filter(author=user, nobody_on_duty=True).exists()

@@ -12,6 +12,7 @@ from accounts.roles import Role
 from accounts.selectors import model_improvement_consented
 from moderation.audit import audit_record, words_changed
 from moderation.claims import case_locked_for
+from moderation.console_tasks import page_on_commit
 from moderation.errors import ModerationRefused
 from moderation.models import (
     AuditAction,
@@ -205,6 +206,7 @@ def report_submit(*, item, reporter, reason: str, text: str = "") -> Report:
         if item.state == ModerationState.PUBLISHED:
             _transition(item, Event.RISK_REPORT, Actor.MEMBER)  # stays up
         case = case_open(item, reason=HeldReason.RISK_REPORT, priority=CasePriority.URGENT)
+        page_on_commit(case)
     else:
         case = case_open(item, reason=HeldReason.MEMBER_REPORTS, priority=CasePriority.NORMAL)
     report = Report.objects.create(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from moderation.views import actions, audit, case, inbox, queue
+from moderation.views import actions, audit, case, escalation, inbox, oncall, queue, standing
 
 urlpatterns = [
     # The Wall Guide console: guides and leads
@@ -21,9 +21,42 @@ urlpatterns = [
         actions.case_hold_recent_view,
         name="case_hold_recent",
     ),
+    path(
+        "moderation/cases/<int:pk>/checklist/",
+        escalation.escalation_step_view,
+        name="escalation_step",
+    ),
+    path(
+        "moderation/cases/<int:pk>/safety-details/",
+        escalation.safety_details_view,
+        name="safety_details",
+    ),
+    path(
+        "moderation/cases/<int:pk>/outcome/",
+        escalation.escalation_outcome_view,
+        name="escalation_outcome",
+    ),
+    path(
+        "moderation/cases/<int:pk>/sanction/", escalation.case_sanction_view, name="case_sanction"
+    ),
+    path("moderation/oncall/", oncall.oncall_rota, name="oncall_rota"),
+    path("moderation/alerts/dismiss/", oncall.alerts_dismiss, name="alerts_dismiss"),
     # Leads only
+    path("moderation/oncall/add/", oncall.oncall_shift_add_view, name="oncall_shift_add"),
+    path(
+        "moderation/oncall/<int:pk>/remove/",
+        oncall.oncall_shift_remove_view,
+        name="oncall_shift_remove",
+    ),
+    path(
+        "moderation/sanctions/<int:pk>/lift/", escalation.sanction_lift_view, name="sanction_lift"
+    ),
+    path("moderation/appeals/", standing.appeal_list, name="appeal_list"),
+    path("moderation/appeals/<int:pk>/decide/", standing.appeal_decide_view, name="appeal_decide"),
     path("moderation/audit/", audit.audit_log, name="audit_log"),
     path("moderation/audit/export/", audit.audit_export, name="audit_export"),
     # Members: their conversation with the Wall Guides
     path("me/messages/", inbox.guide_messages, name="guide_messages"),
+    path("me/standing/", standing.member_standing, name="member_standing"),
+    path("me/standing/appeal/", standing.appeal_new, name="appeal_new"),
 ]

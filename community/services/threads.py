@@ -9,12 +9,19 @@ from django.utils import timezone
 
 from community.models import Mute, Post, Talkabout, Thread, ThreadFollow
 from community.ratelimits import rate_limit_hit
+from moderation.selectors import posting_blocked
 from moderation.services import content_delete, content_submit
 from moderation.states import ModerationState
 
 
 class PostingRefused(Exception):
     """Writing is not possible here; the message says why, kindly."""
+
+
+def check_posting_allowed(author):
+    """Refuse while a posting pause or suspension from the Wall Guides is in force."""
+    if why := posting_blocked(author):
+        raise PostingRefused(why)
 
 
 def _check_talkabout_open(talkabout: Talkabout):
@@ -29,6 +36,7 @@ def _check_talkabout_open(talkabout: Talkabout):
 def thread_create(*, author, talkabout: Talkabout, title: str, body: str, content_warning=""):
     """Start a thread; its title and opening post are checked together."""
     _check_talkabout_open(talkabout)
+    check_posting_allowed(author)
     rate_limit_hit(user=author, action="thread")
     thread = Thread.objects.create(talkabout=talkabout, author=author, title=title)
     post = Post.objects.create(
@@ -53,6 +61,7 @@ def reply_create(*, author, thread: Thread, body: str, content_warning=""):
     """Reply in a thread; the author follows the thread from then on."""
     if not can_reply(user=author, thread=thread):
         raise PostingRefused("You can't reply to this thread.")
+    check_posting_allowed(author)
     rate_limit_hit(user=author, action="reply")
     post = Post.objects.create(
         thread=thread, author=author, body=body, content_warning=content_warning
@@ -65,6 +74,7 @@ def reply_create(*, author, thread: Thread, body: str, content_warning=""):
 def check_can_edit(*, post: Post, user) -> None:
     if post.author_id != user.pk:
         raise PostingRefused("Only the author can change this post.")
+    check_posting_allowed(user)
     if post.state != ModerationState.PUBLISHED:
         raise PostingRefused(
             "A Wall Guide is looking at this post, so it can't be changed until they've finished."

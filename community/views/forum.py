@@ -28,6 +28,7 @@ from community.services.threads import (
     thread_create,
 )
 from community.thread_pages import POSTS_PER_PAGE, ReaderFacts, posts_page
+from moderation.selectors import help_may_take_longer
 from moderation.states import ModerationState
 from selfcare.selectors import crisis_lines_for
 
@@ -128,11 +129,14 @@ def _thread_context(request, thread, form):
     posts, found = posts_page(
         thread, facts, user=user, page_param=request.GET.get("page"), also=[unread_key]
     )
+    escalated = ESCALATED in facts.own_states()
     context = {
         "thread": thread,
         "posts": posts,
-        # An author whose post was escalated sees help where they live, at once.
-        "crisis_lines": _crisis_lines_for(user) if ESCALATED in facts.own_states() else None,
+        # An author whose post was escalated sees help where they live, at once,
+        # and is told plainly if no Wall Guide is on call to see it soon.
+        "crisis_lines": _crisis_lines_for(user) if escalated else None,
+        "help_may_take_longer": escalated and help_may_take_longer(user),
         "form": form,
         "blank_fields": None
         if form.is_bound

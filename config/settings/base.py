@@ -367,3 +367,29 @@ CELERY_BEAT_SCHEDULE["chat-buddy-matching"] = {
 # --- Self-care (docs/selfcare.md) -------------------------------------------------
 # Members who joined this many days ago are invited to the feedback survey.
 HARBOUR_SELFCARE_FEEDBACK_AFTER_DAYS = env.int("HARBOUR_SELFCARE_FEEDBACK_AFTER_DAYS", default=30)
+
+# --- Escalation, on-call, sanctions (moderation/oncall.py, escalation.py, sanctions.py) ---
+# Where links in content-free emails (on-call pages) point.
+HARBOUR_SITE_URL = env("HARBOUR_SITE_URL", default="http://localhost:8000")
+# Leads enter and read the on-call rota in this time zone (stored in UTC).
+HARBOUR_ONCALL_TIME_ZONE = env("HARBOUR_ONCALL_TIME_ZONE", default="Europe/London")
+# How long the protocol waits for the member's reply before the next step.
+HARBOUR_ESCALATION_WAIT_MINUTES = env.int("HARBOUR_ESCALATION_WAIT_MINUTES", default=15)
+# The escalation checklist: (key, what the guide does), in order. "{minutes}" is the wait.
+HARBOUR_ESCALATION_CHECKLIST = [
+    ("message_member", "Message the member with support and crisis numbers"),
+    ("wait_for_reply", "Wait {minutes} minutes for a reply"),
+    (
+        "reveal_and_contact",
+        "If there is imminent risk and no response: reveal the safety details "
+        "and contact local emergency services",
+    ),
+    ("record_outcome", "Record the outcome"),
+]
+# The console's tasks are not in a tasks.py module, so autodiscovery does not find them.
+CELERY_IMPORTS = ["moderation.console_tasks"]
+# Urgent cases not yet paged (opened by the pipeline, say) are paged within this many seconds.
+CELERY_BEAT_SCHEDULE["moderation-urgent-page"] = {
+    "task": "moderation.console_tasks.urgent_cases_page",
+    "schedule": env.float("HARBOUR_URGENT_PAGE_SECONDS", default=15.0),
+}

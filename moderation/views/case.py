@@ -12,9 +12,13 @@ from moderation import forms
 from moderation.case_actions import case_viewed
 from moderation.claims import case_claim, case_reassign, case_release
 from moderation.errors import ModerationRefused
+from moderation.forms_safety import OutcomeForm, SanctionForm, StepForm
 from moderation.models import ReviewCase
 from moderation.permissions import CONSOLE
 from moderation.selectors import case_detail, member_timeline, removal_reasons_for
+from moderation.selectors_safety import escalation_checklist, member_sanctions
+
+SAFETY_FORMS = {"step_form": StepForm, "outcome_form": OutcomeForm, "sanction_form": SanctionForm}
 
 
 def case_page(request, pk, *, bound=None, status=200):
@@ -25,12 +29,15 @@ def case_page(request, pk, *, bound=None, status=200):
     case_viewed(case=case, viewer=request.user)  # an audited read; renews the holder's lease
     page_forms = {name: form_class(prefix=name) for name, form_class in forms.CASE_FORMS.items()}
     page_forms["redact_form"] = forms.RedactForm(prefix="redact_form", initial={"text": case.text})
+    page_forms.update({name: form_class(prefix=name) for name, form_class in SAFETY_FORMS.items()})
     page_forms.update(bound or {})
     page_forms["remove_form"].fields["template"].queryset = removal_reasons_for(case.kind)
     context = {
         "case": case,
         "timeline": member_timeline(case.author),
         "is_holder": case.holder is not None and case.holder.pk == request.user.pk,
+        "checklist": escalation_checklist(case) if case.is_escalation else None,
+        "sanctions": member_sanctions(case.author),
         **page_forms,
     }
     return render(request, "moderation/case_detail.html", context, status=status)

@@ -12,6 +12,7 @@ from moderation.claims import case_claim_next
 from moderation.forms import QueueFilterForm
 from moderation.permissions import CONSOLE
 from moderation.selectors import case_queue, member_replies_waiting, queue_rows
+from moderation.selectors_safety import alerts_for
 
 
 @access(*CONSOLE)
@@ -26,6 +27,7 @@ def case_list(request):
         "page": page,
         "cases": queue_rows(page.object_list),
         "replies": member_replies_waiting(),
+        "alerts": alerts_for(request.user),
     }
     return render(request, "moderation/case_list.html", context)
 

@@ -36,3 +36,14 @@ def claimed():
         return case_claim(case=case_open_for(item), guide=guide)
 
     return _claimed
+
+
+@pytest.fixture
+def escalated_post(settings, member, talkabout):
+    """A new thread's opening post the check escalated: ESCALATED, with an urgent case."""
+    settings.HARBOUR_FAKE_RISK_DECISION = "escalate"
+    thread = thread_create(
+        author=member, talkabout=talkabout, title="Tonight", body="I can't keep going."
+    )
+    settings.HARBOUR_FAKE_RISK_DECISION = "review"
+    return thread.posts.get()
