@@ -60,8 +60,10 @@ def outbox(mail_folder) -> Outbox:
     return Outbox(mail_folder)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    # Package scope: Playwright's loop must be gone before tests elsewhere (chat's
+    # WebSocket tests) run their own with async_to_sync.
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
