@@ -9,7 +9,7 @@ import logging
 from celery import shared_task
 from django.db import transaction
 
-from moderation import oncall
+from moderation import oncall, sla
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,12 @@ def urgent_cases_page() -> int:
         except Exception:  # one bad mailbox must not stop the others: retried next beat
             log.exception("could not page for urgent case %s", case_id)
     return paged
+
+
+@shared_task
+def sla_breaches_raise() -> int:
+    """Raise the priority of cases newly past their SLA and tell the leads."""
+    return sla.sla_breaches_raise()
 
 
 def page_on_commit(case) -> None:

@@ -190,6 +190,8 @@ class ReviewCase(models.Model):
     paged_at = models.DateTimeField(null=True, blank=True)
     nobody_on_duty = models.BooleanField(default=False)
     outcome = models.CharField(max_length=20, choices=EscalationOutcome.choices, blank=True)
+    # When the case first went past its SLA (moderation.sla raised it once then).
+    sla_breached_at = models.DateTimeField(null=True, blank=True)
 
     objects = ReviewCaseQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
@@ -24,6 +25,8 @@ from moderation.models import (
 from moderation.registry import handler_for, handler_for_model, registered_models
 
 EXCERPT = 160
+# Guide wellbeing: excerpts with these labels are blurred in the queue until focused.
+DISTRESSING_LABELS = {"imminent_risk", "suicidal_ideation", "self_harm", "harm_to_others"}
 TIMELINE_LIMIT = 50
 
 
@@ -81,10 +84,12 @@ def queue_rows(cases) -> list:
     cases = list(cases)
     _attach_items(cases)
     now = timezone.now()
+    blur = settings.HARBOUR_CONSOLE_BLUR_DISTRESSING
     for case in cases:
         case.rule_names = sorted({match.get("rule", "") for match in case.rules} - {""})
         case.sla_words, case.sla_overdue = sla_words(case.sla_deadline - now)
         case.holder = case.claimed_by if case.holder_id(now) else None
+        case.distressing = blur and bool(DISTRESSING_LABELS.intersection(case.labels))
     return cases
 
 

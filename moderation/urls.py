@@ -1,6 +1,16 @@
 from django.urls import path
 
-from moderation.views import actions, audit, case, escalation, inbox, oncall, queue, standing
+from moderation.views import (
+    actions,
+    audit,
+    case,
+    escalation,
+    inbox,
+    oncall,
+    overview,
+    queue,
+    standing,
+)
 
 urlpatterns = [
     # The Wall Guide console: guides and leads
@@ -42,6 +52,7 @@ urlpatterns = [
     path("moderation/oncall/", oncall.oncall_rota, name="oncall_rota"),
     path("moderation/alerts/dismiss/", oncall.alerts_dismiss, name="alerts_dismiss"),
     # Leads only
+    path("moderation/overview/", overview.lead_overview_view, name="lead_overview"),
     path("moderation/oncall/add/", oncall.oncall_shift_add_view, name="oncall_shift_add"),
     path(
         "moderation/oncall/<int:pk>/remove/",

@@ -393,3 +393,12 @@ CELERY_BEAT_SCHEDULE["moderation-urgent-page"] = {
     "task": "moderation.console_tasks.urgent_cases_page",
     "schedule": env.float("HARBOUR_URGENT_PAGE_SECONDS", default=15.0),
 }
+
+# --- Console: SLA, oversight, wellbeing (moderation/sla.py, docs/moderation.md) ---------
+# Blur possibly distressing excerpts in the queue until a guide hovers or focuses them.
+HARBOUR_CONSOLE_BLUR_DISTRESSING = env.bool("HARBOUR_CONSOLE_BLUR_DISTRESSING", default=True)
+# Open cases past their SLA are raised one priority and every lead told, this often.
+CELERY_BEAT_SCHEDULE["moderation-sla-breaches"] = {
+    "task": "moderation.console_tasks.sla_breaches_raise",
+    "schedule": env.float("HARBOUR_SLA_CHECK_SECONDS", default=60.0),
+}
