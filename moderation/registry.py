@@ -66,6 +66,13 @@ def handler_for(item) -> ModeratableHandler:
         raise LookupError(f"{type(item).__name__} is not registered as moderatable") from None
 
 
+def is_private(item) -> bool:
+    """Whether the item's kind is never public (a member's self-assessment alert):
+    nothing of it may leave moderation, not even as a training label. A handler
+    says so with `private = True`."""
+    return getattr(handler_for(item), "private", False)
+
+
 def handler_for_model(model: type) -> ModeratableHandler:
     return _registry[model].handler
 

@@ -26,7 +26,7 @@ from moderation.models import (
     ReviewCase,
 )
 from moderation.pipeline import case_open, case_open_for, item_label, item_locked
-from moderation.registry import handler_for
+from moderation.registry import handler_for, is_private
 from moderation.states import Actor, Event, ModerationState, next_state
 from moderation.tasks import assess_send
 
@@ -231,9 +231,12 @@ def _pull_back_for_reports(item):
         handler_for(item).hide(item)
 
 
-def guide_label_keep(*, item, decision: str, labels: list[str], text: str) -> GuideLabel:
+def guide_label_keep(*, item, decision: str, labels: list[str], text: str) -> GuideLabel | None:
     """Keep a guide's decision on `text` as a label; the text only if its author
-    consents to their posts improving the check (see moderation_export_labels)."""
+    consents to their posts improving the check (see moderation_export_labels).
+    Nothing for private kinds: their words never leave the member's own pages."""
+    if is_private(item):
+        return None
     return GuideLabel.objects.create(
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,

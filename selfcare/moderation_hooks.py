@@ -12,6 +12,8 @@ from selfcare.models import SelfAssessmentAlert
 
 
 class SelfAssessmentAlertHandler:
+    private = True  # never public, never a training label (moderation.registry.is_private)
+
     def kind(self, alert):
         return "self-assessment"
 

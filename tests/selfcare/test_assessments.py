@@ -4,7 +4,10 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from moderation.models import CasePriority, CaseState, ReviewCase
+from accounts.models import ConsentKind
+from accounts.services import consents_record
+from moderation.models import CasePriority, CaseState, GuideLabel, ReviewCase
+from moderation.services import case_approve
 from moderation.states import ModerationState
 from selfcare.models import SelfAssessment, SelfAssessmentAlert
 from selfcare.services.assessments import (
@@ -140,3 +143,14 @@ def test_the_guide_sees_the_alert_in_the_case_list_and_case(signed_in, member, g
     case = ReviewCase.objects.get()
     detail = client.get(reverse("case_detail", args=[case.pk])).content.decode()
     assert "Question 9" in detail and "Several days" in detail and "Please call." in detail
+
+
+def test_a_guides_decision_on_an_alert_keeps_no_training_label(client_for, member, guide):
+    consents_record(user=member, kinds=[ConsentKind.MODEL_IMPROVEMENT])  # even with consent
+    client = client_for(member)
+    client.post(take_url(), phq9_post([1, 1, 1, 1, 1, 1, 1, 1, 2]))
+    result = SelfAssessment.objects.get(member=member)
+    url = reverse("selfcare:assessment_alert", args=[result.pk])
+    client.post(url, {"consent": "on", "note": "Evenings are the worst."})
+    case_approve(case=ReviewCase.objects.get(), guide=guide)
+    assert not GuideLabel.objects.exists()
