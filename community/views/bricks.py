@@ -11,6 +11,7 @@ from community.models import Brick
 from community.ratelimits import RateLimited
 from community.selectors import visible_q
 from community.services.bricks import brick_create, brick_delete
+from community.services.threads import PostingRefused
 
 BRICKS_PER_PAGE = 60
 
@@ -31,6 +32,9 @@ def brick_wall(request):
         return _wall(request, form, status=400)
     try:
         brick_create(author=request.user, **form.cleaned_data)
+    except PostingRefused as error:  # a posting pause or suspension: say why, keep the text
+        form.add_error(None, str(error))
+        return _wall(request, form, status=403)
     except RateLimited as error:
         form.add_error(None, str(error))
         response = _wall(request, form, status=429)

@@ -70,6 +70,16 @@ def test_a_paused_member_reads_the_refusal_on_the_page_and_keeps_their_words(
     assert "Take a breath." in page and "Words I typed with care" in page
 
 
+def test_a_paused_member_adding_a_brick_reads_why_and_keeps_their_words(client_for, guide, member):
+    sanction_issue(guide=guide, member=member, kind="pause", hours=2, reason="Take a breath.")
+    response = client_for(member).post(
+        reverse("brick_wall"), {"body": "A brick I wrote with care", "colour": "sea"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Take a breath." in page and "A brick I wrote with care" in page
+
+
 def test_a_pause_ends_by_itself_and_a_warning_blocks_nothing(guide, member):
     sanction = sanction_issue(guide=guide, member=member, kind="pause", hours=1, reason="Cool off")
     assert posting_blocked(member)
