@@ -1,17 +1,23 @@
 """Submit posts at a steady rate through the forum's own service, then read back how
 long each took to be decided: `python -m benchmarks.pipeline_load RATE SECONDS`.
 
-Runs with the bench settings, against a real worker fed by Redis. Prints one JSON
-line with the latencies (submit -> decision stored), in milliseconds.
+Runs with the bench settings, against a real worker fed by Redis that notes in
+BENCH_DECIDED_LOG when each decision was committed (benchmarks/pipeline_worker.py).
+Prints one JSON line with the latencies (the post's creation -> its decision
+committed) and the inference times the worker stored, in milliseconds.
 """
 
 import json
+import os
 import sys
 import time
+from pathlib import Path
 
 import django
 
 django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from community.models import Post, Talkabout  # noqa: E402
@@ -48,20 +54,44 @@ def submit(rate: float, seconds: int) -> list[int]:
     return ids
 
 
-def latencies(ids: list[int], timeout: float = 120.0) -> list[float]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        decided = RiskAssessment.objects.filter(object_id__in=ids).count()
-        if decided >= len(ids):
-            break
+def decided_at(ids: list[int], log: Path, timeout: float = 120.0) -> dict[int, float]:
+    """When each post's decision was committed (epoch seconds), as the worker noted it."""
+    wanted, deadline = set(ids), time.monotonic() + timeout
+    while True:
+        done = {}
+        for line in log.read_text().splitlines() if log.exists() else []:
+            pk, at = line.split()
+            done.setdefault(int(pk), float(at))
+        if wanted <= done.keys() or time.monotonic() > deadline:
+            return {pk: at for pk, at in done.items() if pk in wanted}
         time.sleep(0.5)
+
+
+def latencies(ids: list[int], log: Path) -> list[float]:
+    done = decided_at(ids, log)
     submitted = dict(Post.objects.filter(pk__in=ids).values_list("pk", "created_at"))
-    done = RiskAssessment.objects.filter(object_id__in=ids).values_list("object_id", "created_at")
-    return [(at - submitted[pk]).total_seconds() * 1000 for pk, at in done]
+    return [(at - submitted[pk].timestamp()) * 1000 for pk, at in done.items()]
+
+
+def inference_ms(ids: list[int]) -> list[float]:
+    """The model's time inside the worker, as each stored assessment records it."""
+    assessments = RiskAssessment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Post), object_id__in=ids
+    )
+    return list(assessments.values_list("latency_ms", flat=True))
 
 
 if __name__ == "__main__":
     rate, seconds = float(sys.argv[1]), int(sys.argv[2])
     ids = submit(rate, seconds)
-    measured = latencies(ids)
-    print(json.dumps({"submitted": len(ids), "decided": len(measured), "latencies_ms": measured}))
+    measured = latencies(ids, Path(os.environ["BENCH_DECIDED_LOG"]))
+    print(
+        json.dumps(
+            {
+                "submitted": len(ids),
+                "decided": len(measured),
+                "latencies_ms": measured,
+                "inference_ms": inference_ms(ids),
+            }
+        )
+    )
