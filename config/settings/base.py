@@ -92,6 +92,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "community.context_processors.unread_notifications",
             ],
+            "libraries": {"links": "config.links"},
         },
     }
 ]
