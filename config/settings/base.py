@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "moderation.idle.IdleTimeoutMiddleware",  # before access: a timed-out session signs in again
     "accounts.middleware.AccessMiddleware",
 ]
 
@@ -403,3 +404,9 @@ CELERY_BEAT_SCHEDULE["moderation-sla-breaches"] = {
     "task": "moderation.console_tasks.sla_breaches_raise",
     "schedule": env.float("HARBOUR_SLA_CHECK_SECONDS", default=60.0),
 }
+
+# Guides, leads, organisation admins and staff are signed out after this long unused
+# (moderation.idle); the last use is written to the session at most once a minute.
+HARBOUR_IDLE_TIMEOUT_SECONDS = env.int("HARBOUR_IDLE_TIMEOUT_SECONDS", default=30 * 60)
+HARBOUR_IDLE_TOUCH_SECONDS = 60
+HARBOUR_IDLE_TIMEOUT_ROLES = ["guide", "lead", "org_admin", "staff"]

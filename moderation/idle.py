@@ -1,0 +1,59 @@
+"""Signing out guides, leads, organisation admins and staff after a spell of inactivity.
+
+Their sessions open sensitive pages (cases, safety details, the audit log), often on
+shared or clinic computers. A session idle longer than HARBOUR_IDLE_TIMEOUT_SECONDS
+(default 30 minutes) is signed out and sent to sign in again, with a kind word.
+Members are never timed out this way.
+
+When the session was last used is kept in the session itself, rewritten at most once
+a minute (HARBOUR_IDLE_TOUCH_SECONDS), so a busy console does not write its session
+on every request.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+
+LAST_SEEN_KEY = "harbour_last_seen"
+SIGNED_OUT_MESSAGE = (
+    "You were signed out because the console was left alone for a while. "
+    "That keeps members' words safe on a shared screen. Please sign in again."
+)
+
+
+def idle_timeout_applies(user) -> bool:
+    return user.is_authenticated and user.role in settings.HARBOUR_IDLE_TIMEOUT_ROLES
+
+
+def session_idle_expired(session, now: float | None = None) -> bool:
+    """Whether the session has gone unused for longer than the limit."""
+    seen = session.get(LAST_SEEN_KEY)
+    now = time.time() if now is None else now
+    return seen is not None and now - seen > settings.HARBOUR_IDLE_TIMEOUT_SECONDS
+
+
+def session_touch(session, now: float | None = None) -> None:
+    """Note that the session is in use, unless that was noted less than a minute ago."""
+    now = time.time() if now is None else now
+    seen = session.get(LAST_SEEN_KEY)
+    if seen is None or now - seen >= settings.HARBOUR_IDLE_TOUCH_SECONDS:
+        session[LAST_SEEN_KEY] = int(now)
+
+
+class IdleTimeoutMiddleware:
+    """After the session and authentication middleware, before access checks."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if idle_timeout_applies(request.user):
+            if session_idle_expired(request.session):
+                logout(request)
+                messages.info(request, SIGNED_OUT_MESSAGE)
+                return redirect_to_login(request.get_full_path())
+            session_touch(request.session)
+        return self.get_response(request)
