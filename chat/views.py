@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.models import User
 from accounts.permissions import access
 from accounts.roles import Role
-from chat.models import ChatMessage, Room
+from chat.models import MESSAGE_MAX, ChatMessage, Room
 from chat.permissions import check_room_read
 from chat.selectors import group_rooms_open, messages_before, rooms_for
 from chat.services import block_create, block_remove, message_report, room_join, room_leave
@@ -44,7 +44,8 @@ def _room_readable(request, room_id) -> Room:
 def chat_room(request, room_id):
     room = _room_readable(request, room_id)
     history = messages_before(room_id=room.pk, before=None, limit=50)
-    return render(request, "chat/room.html", {"room": room, "history": history})
+    context = {"room": room, "history": history, "max_length": MESSAGE_MAX}
+    return render(request, "chat/room.html", context)
 
 
 @access(Role.MEMBER)

@@ -84,3 +84,15 @@ def test_the_rate_limit_allows_a_burst_then_one_message_every_three_seconds(sett
     chat_rate_limit_hit(user_id=7, now=1003.0)
     with pytest.raises(ChatRateLimited):
         chat_rate_limit_hit(user_id=7, now=1004.0)
+
+
+def test_the_room_page_loads_the_chat_script_without_inline_code(client_for, member, open_room):
+    RoomMember.objects.create(room=open_room, user=member)
+    content = client_for(member).get(reverse("chat_room", args=[open_room.pk])).content.decode()
+    assert 'src="/static/js/chat.js"' in content and "<script>" not in content
+    assert 'role="log"' in content and 'data-open="true"' in content
+
+
+def test_members_find_the_chat_in_the_navigation(client_for, member):
+    response = client_for(member).get(reverse("chat_home"))
+    assert f'href="{reverse("chat_home")}">Chat</a>' in response.content.decode()
