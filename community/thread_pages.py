@@ -88,17 +88,30 @@ def _listed(value, default=()):
     return json.loads(value) if isinstance(value, str) else value
 
 
+def _page_number(page_param, thread, facts: ReaderFacts) -> str:
+    """The page asked for, as one of a few keys: "last", or a number from 1 to a bound
+    on the thread's pages, so that made-up page numbers cannot fill the cache."""
+    if page_param == "last":
+        return "last"
+    try:
+        number = int(page_param)
+    except (TypeError, ValueError):
+        return "1"  # as the paginator reads anything that is not a number
+    # At least the pages there are: the public posts and every post of the reader's.
+    bound = -(-(thread.public_reply_count + 1 + len(facts.own)) // POSTS_PER_PAGE)
+    return str(min(max(number, 1), bound))
+
+
 def posts_page(thread, facts: ReaderFacts, *, user, page_param, also=()) -> tuple[PostsPage, dict]:
     """The rendered posts of one page of the thread for this reader: from the cache
     if this version and variant were rendered before, else rendered and kept.
 
     The cache keys in `also` are read in the same round trip; what they hold comes
     back in the dict (absent when not cached)."""
-    page_param = str(page_param or "1")[:12]
-    page_digest = hashlib.blake2s(page_param.encode(), digest_size=6).hexdigest()
+    number = _page_number(page_param, thread, facts)
     key = (
         f"thread-page:{LAYOUT}:{thread.pk}:{thread.version}:{int(thread.is_public)}:"
-        f"{facts.digest()}:{page_digest}"
+        f"{facts.digest()}:{number}"
     )
     found = cache.get_many([key, *also])
     cached = found.pop(key, None)
@@ -106,7 +119,7 @@ def posts_page(thread, facts: ReaderFacts, *, user, page_param, also=()) -> tupl
         html, number = cached
         return PostsPage(mark_safe(html), number), found  # noqa: S308  (our own template's output)
     paginator = Paginator(thread_posts(thread, user), POSTS_PER_PAGE)
-    page = paginator.get_page(paginator.num_pages if page_param == "last" else page_param)
+    page = paginator.get_page(paginator.num_pages if number == "last" else number)
     posts = [PostRow.from_values(values) for values in page.object_list]
     cards = post_cards(posts, facts.reader(user.pk), thread_public=thread.is_public)
     html = render_to_string(TEMPLATE, {"cards": cards, "page": page})

@@ -9,6 +9,7 @@ and read again.
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db.models import F
 from django.urls import reverse
 
@@ -137,3 +138,20 @@ def test_the_unread_count_read_with_the_page_is_the_members_own(
     assert unread_shown(author, published_thread) == before + 1
     assert unread_shown(author, published_thread) == before + 1  # warm: page from the cache
     assert unread_shown(hugger, published_thread) == hugger_before
+
+
+def test_made_up_page_numbers_share_the_few_pages_there_are(
+    signed_in, other_member, published_thread, approve
+):
+    for n in range(55):
+        approve(reply_create(author=UserFactory(), thread=published_thread, body=f"Reply {n}."))
+    reader = signed_in(other_member)
+    last = thread_html(reader, published_thread, page=2)
+    for made_up in ("3", "99999", "-4", "0", "abc", "1e9"):
+        shown = thread_html(reader, published_thread, page=made_up)
+        assert ("Reply 54." in shown) == (made_up in ("3", "99999")), made_up
+        assert shown.count('<article class="post') == (
+            last.count('<article class="post') if "Reply 54." in shown else 50
+        )
+    pages = cache._cache.get_client().keys(f"*thread-page*:{published_thread.pk}:*")
+    assert len(pages) == 2  # page 1 and page 2, whatever was asked
