@@ -15,6 +15,7 @@ from moderation.backends import risk_backend
 from moderation.claims import case_lease_renew, case_locked_for
 from moderation.console_tasks import page_on_commit
 from moderation.errors import ModerationRefused
+from moderation.live import OPENED, RAISED, console_event_on_commit
 from moderation.models import (
     AuditAction,
     CaseNote,
@@ -67,6 +68,7 @@ def case_escalate(*, case, guide, reason: str) -> ReviewCase:
     case.save(update_fields=["priority", "escalated_at"])
     case_lease_renew(case=case, guide=guide)
     page_on_commit(case)
+    console_event_on_commit(event=RAISED, case=case)
     audit_record(
         actor=guide, action=AuditAction.CASE_ESCALATED, member=case.author,
         subject=_subject(case), reason=reason,
@@ -173,5 +175,6 @@ def _pull_back(item, guide, *, priority) -> str:
     item.state = next_state(item.state, Event.PULL_BACK, _actor(guide))
     item.save(update_fields=["state"])
     handler_for(item).hide(item)
-    case_open(item, reason=HeldReason.PULLED_BACK, priority=max(priority, CasePriority.HIGH))
+    case = case_open(item, reason=HeldReason.PULLED_BACK, priority=max(priority, CasePriority.HIGH))
+    console_event_on_commit(event=OPENED, case=case)
     return f"{item_label(item)}:{item.pk}"

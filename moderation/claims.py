@@ -17,6 +17,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from moderation.audit import audit_record
 from moderation.errors import ModerationRefused
+from moderation.live import CLAIMED, RELEASED, console_event_on_commit
 from moderation.models import AuditAction, CaseState, ReviewCase
 
 # Without SKIP LOCKED, how many cases from the top to try before giving up this time.
@@ -48,6 +49,7 @@ def case_claim_next(*, guide) -> ReviewCase | None:
                 actor=guide, action=AuditAction.CASE_CLAIMED, member=case.author,
                 subject=f"case:{case.pk}",
             )  # fmt: skip
+            console_event_on_commit(event=CLAIMED, case=case)
             return ReviewCase.objects.get(pk=case.pk)
     return None
 
@@ -65,6 +67,7 @@ def case_claim(*, case, guide) -> ReviewCase:
             actor=guide, action=AuditAction.CASE_CLAIMED, member=case.author,
             subject=f"case:{case.pk}",
         )  # fmt: skip
+        console_event_on_commit(event=CLAIMED, case=case)
     return ReviewCase.objects.get(pk=case.pk)
 
 
@@ -85,6 +88,7 @@ def case_release(*, case, guide) -> None:
     audit_record(
         actor=guide, action=AuditAction.CASE_RELEASED, member=case.author, subject=f"case:{case.pk}"
     )
+    console_event_on_commit(event=RELEASED, case=case)
 
 
 @transaction.atomic
@@ -102,6 +106,7 @@ def case_reassign(*, case, lead, to, reason: str = "") -> ReviewCase:
         actor=lead, action=AuditAction.CASE_REASSIGNED, member=case.author,
         subject=f"case:{case.pk}", reason=reason or f"to {to.handle}",
     )  # fmt: skip
+    console_event_on_commit(event=CLAIMED, case=case)
     return ReviewCase.objects.get(pk=case.pk)
 
 

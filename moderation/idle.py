@@ -7,7 +7,9 @@ Members are never timed out this way.
 
 When the session was last used is kept in the session itself, rewritten at most once
 a minute (HARBOUR_IDLE_TOUCH_SECONDS), so a busy console does not write its session
-on every request.
+on every request. A request the page makes by itself (the live console refreshing its
+queue, marked `X-Harbour-Background: 1`) is not use: an open console left alone still
+times out.
 """
 
 import time
@@ -55,5 +57,6 @@ class IdleTimeoutMiddleware:
                 logout(request)
                 messages.info(request, SIGNED_OUT_MESSAGE)
                 return redirect_to_login(request.get_full_path())
-            session_touch(request.session)
+            if request.headers.get("X-Harbour-Background") != "1":
+                session_touch(request.session)
         return self.get_response(request)

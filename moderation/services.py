@@ -14,6 +14,7 @@ from moderation.audit import audit_record, words_changed
 from moderation.claims import case_locked_for
 from moderation.console_tasks import page_on_commit
 from moderation.errors import ModerationRefused
+from moderation.live import DECIDED, OPENED, console_event_on_commit
 from moderation.models import (
     AuditAction,
     CaseDecision,
@@ -53,6 +54,7 @@ def _case_close(case, *, by, decision, message=""):
             "claimed_by", "claimed_at", "lease_expires_at",
         ]
     )  # fmt: skip
+    console_event_on_commit(event=DECIDED, case=case)
 
 
 def _subject(case, item) -> str:
@@ -209,6 +211,7 @@ def report_submit(*, item, reporter, reason: str, text: str = "") -> Report:
         page_on_commit(case)
     else:
         case = case_open(item, reason=HeldReason.MEMBER_REPORTS, priority=CasePriority.NORMAL)
+    console_event_on_commit(event=OPENED, case=case)
     report = Report.objects.create(
         content_type=content_type, object_id=item.pk, reporter=reporter, reason=reason,
         text=text, case=case,

@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from moderation import alerts
+from moderation.live import RAISED, console_event_on_commit
 from moderation.models import AlertKind, CasePriority, CaseState, ReviewCase
 
 OVERVIEW_DAYS = 7
@@ -42,6 +43,7 @@ def _raise(case_id, now) -> int:
     case.priority = min(case.priority + 1, CasePriority.URGENT)
     case.sla_breached_at = now
     case.save(update_fields=["priority", "sla_breached_at"])
+    console_event_on_commit(event=RAISED, case=case)
     text = f"Case {case.pk} ({was}) is past its SLA; now {case.get_priority_display().lower()}."
     alerts.alert_send(
         recipients=alerts.leads_active(), kind=AlertKind.SLA_BREACH, case=case, text=text

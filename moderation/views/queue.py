@@ -29,6 +29,8 @@ def case_list(request):
         "replies": member_replies_waiting(),
         "alerts": alerts_for(request.user),
     }
+    if request.headers.get("X-Harbour-Fragment") == "queue":  # the live console, refreshing
+        return render(request, "moderation/_queue_table.html", context)
     return render(request, "moderation/case_list.html", context)
 
 
