@@ -5,16 +5,12 @@ The server runs against the test database, so tests here use
 """
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from playwright.sync_api import sync_playwright
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, Outbox, free_port, wait_for_port
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, Outbox, asgi_server
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make between browser steps are still ordinary blocking calls.
@@ -29,28 +25,9 @@ def mail_folder(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def live_asgi(django_db_setup, django_db_blocker, mail_folder, tmp_path_factory):
     """Base URL of the project's own ASGI server, serving the test database."""
-    database = connection.settings_dict
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-        f"{database['NAME']}",
-        "EMAIL_FILE_PATH": str(mail_folder),
-    }
-    log = (tmp_path_factory.mktemp("server") / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "config.asgi:application",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    with asgi_server(log, EMAIL_FILE_PATH=str(mail_folder)) as base_url:
+        yield base_url
 
 
 @pytest.fixture

@@ -1,10 +1,17 @@
 """Helpers for end-to-end tests: a free port, the mail outbox, waiting for a server."""
 
 import email
+import os
 import re
 import socket
+import subprocess
+import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
 
 from tests.auth import totp_code
 
@@ -25,6 +32,33 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def asgi_server(log_path: Path, **environ):
+    """Run the project's own ASGI server on a free port against the test database,
+    with `environ` added to its environment; yields its base URL."""
+    database = connection.settings_dict
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+        f"{database['NAME']}",
+        **environ,
+    }
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "config.asgi:application",
+             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            wait_for_port(port, process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def wait_for_port(port: int, process, timeout: float = 30.0) -> None:

@@ -1,19 +1,14 @@
 """End to end: a worrying PHQ-9 answer, crisis help at once, consent, and a case for a guide."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from playwright.sync_api import expect
 
 from accounts.roles import Role
 from moderation.models import CasePriority, ReviewCase
 from tests.auth import totp_enable
-from tests.browser.harness import browser_sign_in, free_port, wait_for_port
+from tests.browser.harness import asgi_server, browser_sign_in
 from tests.factories import PASSWORD, UserFactory
 from tests.selfcare.pages import shipped_content_ensure
 
@@ -25,26 +20,8 @@ def fresh_asgi(tmp_path):
     """A server of our own, started after this test's rows exist. The shared one keeps
     content types cached from earlier tests, whose ids each flush of the test database
     renews: opening a case for a new kind of item there would point at a stale id."""
-    database = connection.settings_dict
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-        f"{database['NAME']}",
-    }
-    with (tmp_path / "server.log").open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "config.asgi:application",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            wait_for_port(port, process)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+    with asgi_server(tmp_path / "server.log") as base_url:
+        yield base_url
 
 
 def test_phq9_item9_shows_crisis_help_and_a_consented_case_reaches_a_guide(fresh_asgi, browser):
