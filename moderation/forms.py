@@ -149,3 +149,15 @@ CASE_FORMS = {
     "hold_form": ReasonForm,
     "reassign_form": ReassignForm,
 }
+
+
+class OversightHoldForm(forms.Form):
+    note = _text_field("Why it should have been held (the guides read this)", limit=2000, rows=2)
+    labels = forms.MultipleChoiceField(
+        choices=[(label, label.replace("_", " ")) for label in RISK_LABELS],
+        required=False, widget=forms.CheckboxSelectMultiple, label="What the check missed",
+    )  # fmt: skip
+    priority = forms.TypedChoiceField(
+        choices=[(p.value, p.label) for p in CasePriority], coerce=int,
+        initial=CasePriority.HIGH, label="Priority of the case",
+    )  # fmt: skip

@@ -13,6 +13,7 @@ from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils import timezone
 
 from moderation.classifier.labels import RISK_LABELS
+from moderation.models_oversight import OversightSample, OversightVerdict  # noqa: F401
 from moderation.models_safety import (  # noqa: F401  (escalation, on-call, standing)
     AlertKind,
     Appeal,
@@ -66,6 +67,7 @@ class HeldReason(models.TextChoices):
     MEMBER_REPORTS = "member_reports", "Reported by members"
     RISK_REPORT = "risk_report", "A member is worried about the author"
     PULLED_BACK = "pulled_back", "Pulled back by a Wall Guide"
+    OVERSIGHT = "oversight", "A lead's oversight found it should have been held"
 
 
 # Reasons for which an urgent case is an escalation: possible risk to someone.
@@ -86,6 +88,8 @@ class CaseDecision(models.TextChoices):
     REMOVED = "removed", "Removed"
     NO_ACTION = "no_action", "No action needed"
     WITHDRAWN = "withdrawn", "Deleted by the author"
+    # Only on a GuideLabel: a lead's oversight found a published item should have been held.
+    SHOULD_HOLD = "should_hold", "Should have been held"
 
 
 def sla_for(priority) -> timedelta:
@@ -419,6 +423,7 @@ class AuditAction(models.TextChoices):
     APPEAL_DECIDED = "appeal_decided", "Decided an appeal"
     AUDIT_SEARCHED = "audit_searched", "Searched the audit log"
     AUDIT_EXPORTED = "audit_exported", "Exported the audit log"
+    OVERSIGHT_REVIEWED = "oversight_reviewed", "Reviewed an oversight sample"
 
 
 class AuditRefused(Exception):

@@ -7,6 +7,7 @@ from moderation.views import (
     escalation,
     inbox,
     oncall,
+    oversight,
     overview,
     queue,
     standing,
@@ -64,6 +65,15 @@ urlpatterns = [
     ),
     path("moderation/appeals/", standing.appeal_list, name="appeal_list"),
     path("moderation/appeals/<int:pk>/decide/", standing.appeal_decide_view, name="appeal_decide"),
+    path("moderation/oversight/", oversight.oversight_list, name="oversight_list"),
+    path(
+        "moderation/oversight/<int:pk>/confirm/",
+        oversight.oversight_confirm_view,
+        name="oversight_confirm",
+    ),
+    path(
+        "moderation/oversight/<int:pk>/hold/", oversight.oversight_hold_view, name="oversight_hold"
+    ),
     path("moderation/audit/", audit.audit_log, name="audit_log"),
     path("moderation/audit/export/", audit.audit_export, name="audit_export"),
     # Members: their conversation with the Wall Guides

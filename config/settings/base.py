@@ -396,7 +396,7 @@ HARBOUR_ESCALATION_CHECKLIST = [
     ("record_outcome", "Record the outcome"),
 ]
 # The console's tasks are not in a tasks.py module, so autodiscovery does not find them.
-CELERY_IMPORTS = ["moderation.console_tasks"]
+CELERY_IMPORTS = ["moderation.console_tasks", "moderation.oversight"]
 # Urgent cases not yet paged (opened by the pipeline, say) are paged within this many seconds.
 CELERY_BEAT_SCHEDULE["moderation-urgent-page"] = {
     "task": "moderation.console_tasks.urgent_cases_page",
@@ -421,4 +421,13 @@ HARBOUR_IDLE_TIMEOUT_ROLES = ["guide", "lead", "org_admin", "staff"]
 CELERY_BEAT_SCHEDULE["moderation-console-announce"] = {
     "task": "moderation.console_tasks.console_cases_announce",
     "schedule": env.float("HARBOUR_CONSOLE_ANNOUNCE_SECONDS", default=3.0),
+}
+
+# Model oversight (moderation.oversight): this share of what the check published goes
+# to the leads' oversight list, picked by a hash of the assessment id.
+HARBOUR_OVERSIGHT_SAMPLE_RATE = env.float("HARBOUR_OVERSIGHT_SAMPLE_RATE", default=0.02)
+HARBOUR_OVERSIGHT_LOOKBACK_HOURS = env.int("HARBOUR_OVERSIGHT_LOOKBACK_HOURS", default=48)
+CELERY_BEAT_SCHEDULE["moderation-oversight-samples"] = {
+    "task": "moderation.oversight.oversight_samples_take",
+    "schedule": env.float("HARBOUR_OVERSIGHT_SAMPLE_SECONDS", default=15 * 60.0),
 }
