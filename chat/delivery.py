@@ -13,10 +13,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from django.conf import settings
 
 from chat.services import message_decide, message_submit
+from chat.services_checkins import checkin_decide
 from moderation.backends import risk_backend
 
 log = logging.getLogger(__name__)
@@ -83,3 +85,12 @@ async def model_warm() -> None:
         log.exception("the risk model could not be loaded; chat messages will be held")
         return
     log.info("chat risk check ready in %.2fs", time.perf_counter() - started)
+
+
+def checkin_check(checkin):
+    """Check a buddy check-in's answer as a chat message is checked (from a view)."""
+    outcome = async_to_sync(risk_check)(checkin.answer)
+    return checkin_decide(
+        checkin=checkin, verdict=outcome.verdict, latency_ms=outcome.latency_ms,
+        failure=outcome.failure,
+    )  # fmt: skip

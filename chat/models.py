@@ -117,6 +117,7 @@ class Block(models.Model):
 
 
 from chat.models_buddies import (  # noqa: E402  (Django finds models in this module)
+    BuddyCheckIn,
     BuddyMatch,
     BuddyProfile,
     Diagnosis,
@@ -126,6 +127,6 @@ from chat.models_buddies import (  # noqa: E402  (Django finds models in this mo
 )
 
 __all__ = [
-    "Block", "BuddyMatch", "BuddyProfile", "ChatMessage", "Diagnosis",
+    "Block", "BuddyCheckIn", "BuddyMatch", "BuddyProfile", "ChatMessage", "Diagnosis",
     "InterestCategory", "MatchState", "Room", "RoomKind", "RoomMember", "SupportKind",
 ]  # fmt: skip

@@ -1,10 +1,13 @@
-"""Buddy matching: opt-in profiles, interest categories staff can edit, and matches."""
+"""Buddy matching: opt-in profiles, interest categories staff can edit, matches and
+the private check-in a week into each."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from moderation.models import Moderated
 
 
 class InterestCategory(models.Model):
@@ -97,3 +100,23 @@ class BuddyMatch(models.Model):
 
     def other(self, user):
         return self.second if user.pk == self.first_id else self.first
+
+
+class BuddyCheckIn(Moderated):
+    """A week into a match, each buddy is asked privately how it is going.
+
+    Nobody but the member (and a Wall Guide, if the check holds it) ever reads the
+    answer; it goes through the same check as a chat message, so a worrying answer
+    opens a case. `answer` is empty until they reply (the row stays out of the
+    sweeper's way then: `pending_since` is unset).
+    """
+
+    match = models.ForeignKey(BuddyMatch, on_delete=models.CASCADE, related_name="checkins")
+    answer = models.TextField(max_length=2000, blank=True)
+    asked_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["match", "author"], name="one_checkin_per_buddy")
+        ]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chat.events import member_send_on_commit, message_payload, own_payload, room_send_on_commit
-from chat.models import MESSAGE_MAX, ChatMessage
+from chat.models import MESSAGE_MAX, BuddyCheckIn, ChatMessage
 from chat.services import sequence_next
 from moderation import registry
 from moderation.pipeline import case_open_for
@@ -78,5 +78,38 @@ class ChatMessageHandler:
         message.save(update_fields=["body"])
 
 
+class BuddyCheckInHandler:
+    """A buddy check-in's answer is private: publishing it shows it to nobody, and a
+    guide reads it only in the case a worrying answer opens. Private: nothing of it
+    leaves moderation, not even as a training label."""
+
+    private = True
+
+    def kind(self, checkin):
+        return "buddy check-in"
+
+    def text(self, checkin):
+        return checkin.answer
+
+    def publish(self, checkin):
+        pass  # nothing to show: a reassuring answer is simply kept
+
+    def hide(self, checkin):
+        pass
+
+    def after_decision(self, checkin, *, approved, message):
+        pass  # the member was thanked when they answered; a guide reaches out in person
+
+    def location(self, checkin):
+        return "a private buddy check-in"
+
+    def url(self, checkin):
+        return reverse("buddy_home")
+
+    def related(self):
+        return []
+
+
 def register():
     registry.register(ChatMessage, ChatMessageHandler())
+    registry.register(BuddyCheckIn, BuddyCheckInHandler())

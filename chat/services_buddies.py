@@ -176,3 +176,15 @@ def matches_for(user) -> list[BuddyMatch]:
     """A member's suggestions and buddies, newest first."""
     rows = BuddyMatch.objects.filter(Q(first=user) | Q(second=user), state__in=OPEN_STATES)
     return list(rows.select_related("first", "second", "room").order_by("-proposed_at"))
+
+
+def buddy_profile_save(*, user, interests, **fields) -> BuddyProfile:
+    """Opt in to buddy matching, or change what the member is looking for. Turning
+    matching on a shared diagnosis off forgets the diagnosis."""
+    if not fields.get("match_on_diagnosis"):
+        fields["diagnosis"] = ""
+    fields["updated_at"] = timezone.now()
+    with transaction.atomic():
+        profile, _ = BuddyProfile.objects.update_or_create(user=user, defaults=fields)
+        profile.interests.set(interests)
+    return profile

@@ -14,6 +14,8 @@ SAMPLE_ARGUMENTS = {
     "id": "1",
     "room_id": "1",
     "message_id": "1",
+    "match_id": "1",
+    "checkin_id": "1",
     "handle": "no-such-member",
     "kind": "phq9",
     "number": "1",

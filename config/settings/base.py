@@ -372,6 +372,12 @@ CELERY_BEAT_SCHEDULE["chat-buddy-matching"] = {
     "task": "chat.tasks.buddy_matching_run",
     "schedule": env.float("HARBOUR_BUDDY_MATCHING_SECONDS", default=6 * 3600.0),
 }
+# A week into a match, each buddy is asked privately how it is going (looked for hourly).
+HARBOUR_BUDDY_CHECKIN_DAYS = env.int("HARBOUR_BUDDY_CHECKIN_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["chat-buddy-checkins"] = {
+    "task": "chat.tasks.buddy_checkins_ask",
+    "schedule": env.float("HARBOUR_BUDDY_CHECKIN_SECONDS", default=3600.0),
+}
 
 # --- Self-care (docs/selfcare.md) -------------------------------------------------
 # Members who joined this many days ago are invited to the feedback survey.
