@@ -19,6 +19,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 
+from accounts.permissions import access_rule_for
+
 LAST_SEEN_KEY = "harbour_last_seen"
 SIGNED_OUT_MESSAGE = (
     "You were signed out because the console was left alone for a while. "
@@ -46,17 +48,27 @@ def session_touch(session, now: float | None = None) -> None:
 
 
 class IdleTimeoutMiddleware:
-    """After the session and authentication middleware, before access checks."""
+    """After the session and authentication middleware, before access checks.
+
+    Only pages of a role are watched. A page anyone may open shows nothing of a case,
+    and looking up the account for it would cost every public page (and every static
+    file) a query; the next page of the role signs an idle session out.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if idle_timeout_applies(request.user):
-            if session_idle_expired(request.session):
-                logout(request)
-                messages.info(request, SIGNED_OUT_MESSAGE)
-                return redirect_to_login(request.get_full_path())
-            if request.headers.get("X-Harbour-Background") != "1":
-                session_touch(request.session)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        rule = access_rule_for(view_func)
+        if rule is None or rule.roles is None or not idle_timeout_applies(request.user):
+            return None  # undeclared views are refused by AccessMiddleware next
+        if session_idle_expired(request.session):
+            logout(request)
+            messages.info(request, SIGNED_OUT_MESSAGE)
+            return redirect_to_login(request.get_full_path())
+        if request.headers.get("X-Harbour-Background") != "1":
+            session_touch(request.session)
+        return None

@@ -3,10 +3,13 @@
 import time
 
 import pytest
+from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 
-from moderation.idle import LAST_SEEN_KEY, SIGNED_OUT_MESSAGE
+from accounts.permissions import PUBLIC, access
+from moderation.idle import LAST_SEEN_KEY, SIGNED_OUT_MESSAGE, IdleTimeoutMiddleware
 
 
 def _idle_for(client, seconds):
@@ -80,3 +83,17 @@ def test_the_limit_is_a_setting(settings, signed_in, lead):
     _idle_for(client, 180)
 
     assert client.get(reverse("profile")).status_code == 302
+
+
+def test_public_pages_do_not_look_up_who_is_signed_in(rf):
+    def unread():
+        raise AssertionError("the account was looked up for a public page")
+
+    @access(PUBLIC)
+    def public_view(request):
+        return HttpResponse("open to all")
+
+    request = rf.get("/")
+    request.user = SimpleLazyObject(unread)
+    middleware = IdleTimeoutMiddleware(lambda request: HttpResponse())
+    assert middleware.process_view(request, public_view, (), {}) is None
