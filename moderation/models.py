@@ -471,4 +471,3 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AuditRefused("Audit entries are never deleted.")
-
