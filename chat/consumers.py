@@ -14,7 +14,8 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 
 from chat import frames
 from chat.delivery import message_post
-from chat.events import member_group, own_payload, room_group
+from chat.events import member_group, own_payload
+from chat.fanout import room_hub
 from chat.ratelimits import ChatRateLimited
 from chat.services import MessageRefused
 
@@ -31,16 +32,26 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             self.silenced = await frames.connect_check(user=self.user, room_id=self.room_id)
         except (PermissionDenied, ObjectDoesNotExist):
             return await self.close(code=FORBIDDEN)
-        self.groups = [room_group(self.room_id), member_group(self.user.pk)]
-        for group in self.groups:
-            await self.channel_layer.group_add(group, self.channel_name)
+        # The member's own events come on this connection's channel; the room's come
+        # through the process's one subscription to it (chat.fanout).
+        self.groups = [member_group(self.user.pk)]
+        await self.channel_layer.group_add(self.groups[0], self.channel_name)
+        self.listener = await room_hub().join(self.room_id, self)
         await self.accept()
         self.delivered_upto = await self._catch_up(_after(self.scope["query_string"]))
+        self.listener.start()
+
+    async def disconnect(self, code):
+        if getattr(self, "listener", None) is not None:
+            await room_hub().leave(self.room_id, self)
+            self.listener = None
 
     async def receive_json(self, content, **kwargs):
         kind = content.get("type") if isinstance(content, dict) else None
         if kind == "send":
-            await self._message_send(content)
+            # Room events wait meanwhile, so the sender has the ack before their message.
+            async with self.listener.turn:
+                await self._message_send(content)
         elif kind == "history":
             await self.send_json(await frames.history(self.room_id, content.get("before"), self))
         else:
@@ -62,7 +73,12 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     async def _catch_up(self, after) -> int:
         return await frames.catch_up(self, after)
 
-    # Events from the channel layer (chat.events).
+    # Events from the room (through chat.fanout) and from the channel layer (chat.events).
+
+    async def room_event(self, event):
+        handler = ROOM_HANDLERS.get(event.get("type"))
+        if handler is not None:
+            await handler(self, event)
 
     async def chat_message(self, event):
         sequence = event["message"]["sequence"]
@@ -71,7 +87,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if sequence > self.delivered_upto + 1:
             self.delivered_upto = await self._catch_up(self.delivered_upto)
             return
-        await self.send_json(frames.message_frame(event["message"], self))
+        await self.send(text_data=frames.message_text(event, self))
         self.delivered_upto = sequence
 
     async def chat_shown(self, event):
@@ -89,6 +105,14 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def chat_closed(self, event):
         await self.send_json({"type": "closed", "reason": "This chat has ended."})
+
+
+ROOM_HANDLERS = {
+    "chat.message": RoomConsumer.chat_message,
+    "chat.shown": RoomConsumer.chat_shown,
+    "chat.hidden": RoomConsumer.chat_hidden,
+    "chat.closed": RoomConsumer.chat_closed,
+}
 
 
 def _after(query_string: bytes) -> int | None:

@@ -1,6 +1,8 @@
 """What a chat consumer sends to one browser: the room's messages as this member may
 see them (no one else's client id, nothing from members they blocked or muted)."""
 
+import json
+
 from channels.db import database_sync_to_async
 from django.conf import settings
 
@@ -9,7 +11,7 @@ from chat.models import Room
 from chat.permissions import check_room_read
 from chat.selectors import messages_after, messages_before, messages_own, silenced_by
 
-__all__ = ["catch_up", "connect_check", "history", "message_frame", "silenced_by"]
+__all__ = ["catch_up", "connect_check", "history", "message_frame", "message_text", "silenced_by"]
 
 
 @database_sync_to_async
@@ -27,6 +29,21 @@ def message_frame(payload: dict, consumer) -> dict:
     if not mine:
         del frame["client_id"]
     return {"type": "message", **frame, "mine": mine}
+
+
+def message_text(event: dict, consumer) -> str:
+    """The frame for a live message, encoded. Most members of a room see the same
+    frame, so it is encoded once per process and kept on the event."""
+    payload = event["message"]
+    if payload["author_id"] in consumer.silenced or payload["author_id"] == consumer.user.pk:
+        return json.dumps(message_frame(payload, consumer))
+    text = event.get(_SHARED_TEXT)
+    if text is None:
+        text = event[_SHARED_TEXT] = json.dumps(message_frame(payload, consumer))
+    return text
+
+
+_SHARED_TEXT = "_text_for_others"
 
 
 def _row_frame(message, consumer) -> dict:

@@ -1,0 +1,65 @@
+"""Room fan-out: one subscription to a room per process, however many members are
+connected, and a member who is busy or slow holds up nobody else."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+from chat.events import room_group
+from chat.fanout import room_hub
+from chat.models import RoomMember
+from tests.chat.conftest import connected, next_of, received_nothing, send
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+async def subscribed_channels(room) -> list[bytes]:
+    layer = get_channel_layer()
+    group = room_group(room.pk)
+    connection = layer.connection(layer.consistent_hash(group))
+    return await connection.zrange(layer._group_key(group), 0, -1)
+
+
+def test_a_room_has_one_subscription_per_process_while_anyone_is_connected(
+    member, other_member, carol, group_room
+):
+    RoomMember.objects.create(room=group_room, user=carol)
+
+    async def scenario():
+        clients = [(await connected(user, group_room))[0] for user in (member, other_member, carol)]
+        assert len(await subscribed_channels(group_room)) == 1
+        await clients[0].disconnect()
+        await clients[1].disconnect()
+        assert len(await subscribed_channels(group_room)) == 1
+        await clients[2].disconnect()
+        assert await subscribed_channels(group_room) == []
+
+    async_to_sync(scenario)()
+
+
+def test_a_member_busy_with_their_own_turn_does_not_hold_up_the_room(
+    member, other_member, carol, group_room, verdict
+):
+    verdict("publish")
+    RoomMember.objects.create(room=group_room, user=carol)
+
+    async def scenario():
+        alice, _ = await connected(member, group_room)
+        bob, _ = await connected(other_member, group_room)
+        carol_client, _ = await connected(carol, group_room)
+        hub = room_hub()
+        carols = next(
+            listener
+            for listener in hub.rooms[group_room.pk].listeners.values()
+            if listener.consumer.user.pk == carol.pk
+        )
+        async with carols.turn:  # as while Carol's own message is being checked
+            await send(alice, "Is anyone around tonight?")
+            await next_of(alice, "ack")
+            assert (await next_of(bob, "message"))["sequence"] == 1
+            assert await received_nothing(carol_client)
+        assert (await next_of(carol_client, "message"))["sequence"] == 1
+        for client in (alice, bob, carol_client):
+            await client.disconnect()
+
+    async_to_sync(scenario)()
