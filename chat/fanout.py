@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 QUEUE_LIMIT = 100
 # Group memberships expire in Redis (channels-redis: a day); renew well before.
 GROUP_RENEW_SECONDS = 3600
+# How long leaving the last member waits for the room's reader to stop.
+STOP_SECONDS = 2.0
 
 
 class Listener:
@@ -55,6 +57,7 @@ class Listener:
                 async with self.turn:
                     await self.consumer.room_event(event)
             except Exception:
+                _raise_if_cancelling()
                 log.exception("chat: delivering a room event to one connection failed")
 
 
@@ -105,6 +108,7 @@ class RoomHub:
         del self.rooms[room.room_id]
         for task in room.tasks:
             task.cancel()
+        await asyncio.wait(room.tasks, timeout=STOP_SECONDS)
         await self.layer.group_discard(room_group(room.room_id), room.channel)
 
     async def _read(self, room: _Room) -> None:
@@ -114,6 +118,7 @@ class RoomHub:
             except asyncio.CancelledError:
                 raise
             except Exception:
+                _raise_if_cancelling()
                 log.exception("chat: reading room %s from the channel layer failed", room.room_id)
                 await asyncio.sleep(1)
                 continue
@@ -123,8 +128,19 @@ class RoomHub:
     async def _renew(self, room: _Room) -> None:
         while True:
             await asyncio.sleep(GROUP_RENEW_SECONDS)
-            with contextlib.suppress(Exception):
+            try:
                 await self.layer.group_add(room_group(room.room_id), room.channel)
+            except Exception:
+                _raise_if_cancelling()
+                log.warning("chat: renewing room %s's subscription failed", room.room_id)
+
+
+def _raise_if_cancelling() -> None:
+    """Re-raise a cancellation that a library turned into another error on the way
+    (redis-py reports a cancelled blocking read as a TimeoutError): a task that
+    swallowed it would run on after its room was left, and block its loop's close."""
+    if asyncio.current_task().cancelling():
+        raise asyncio.CancelledError
 
 
 _hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, RoomHub]" = weakref.WeakKeyDictionary()

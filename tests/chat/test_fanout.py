@@ -1,12 +1,14 @@
 """Room fan-out: one subscription to a room per process, however many members are
 connected, and a member who is busy or slow holds up nobody else."""
 
+import asyncio
+
 import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
 from chat.events import room_group
-from chat.fanout import room_hub
+from chat.fanout import RoomHub, room_hub
 from chat.models import RoomMember
 from tests.chat.conftest import connected, next_of, received_nothing, send
 
@@ -63,3 +65,40 @@ def test_a_member_busy_with_their_own_turn_does_not_hold_up_the_room(
             await client.disconnect()
 
     async_to_sync(scenario)()
+
+
+class TimeoutOnCancelLayer:
+    """A layer whose blocking receive reports being cancelled as a timeout, as
+    redis-py does when a cancel meets its read timeout."""
+
+    def __init__(self):
+        self.groups = {}
+
+    async def new_channel(self):
+        return "specific.test!reader"
+
+    async def group_add(self, group, channel):
+        self.groups.setdefault(group, set()).add(channel)
+
+    async def group_discard(self, group, channel):
+        self.groups.get(group, set()).discard(channel)
+
+    async def receive(self, channel):
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            raise TimeoutError from None
+
+
+def test_leaving_a_room_stops_its_reader_even_when_the_layer_turns_the_cancel_into_an_error():
+    async def scenario():
+        hub = RoomHub(TimeoutOnCancelLayer())
+        consumer = object()
+        await hub.join(5, consumer)
+        reader, renewer = hub.rooms[5].tasks
+        await asyncio.sleep(0)  # the reader is now waiting in receive
+        await hub.leave(5, consumer)
+        assert reader.done() and renewer.done()
+        assert hub.layer.groups[room_group(5)] == set()
+
+    asyncio.run(scenario())
