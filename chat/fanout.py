@@ -115,8 +115,6 @@ class RoomHub:
         while True:
             try:
                 event = await self.layer.receive(room.channel)
-            except asyncio.CancelledError:
-                raise
             except Exception:
                 _raise_if_cancelling()
                 log.exception("chat: reading room %s from the channel layer failed", room.room_id)
