@@ -113,7 +113,7 @@ def _seed(open_cases: int):
     )
     post_type = ContentType.objects.get_for_model(Post)
     labels = list(RISK_LABELS)
-    RiskAssessment.objects.bulk_create(
+    assessments = RiskAssessment.objects.bulk_create(
         [
             RiskAssessment(
                 content_type=post_type,
@@ -138,9 +138,10 @@ def _seed(open_cases: int):
                 priority=rng.choices(list(CasePriority), weights=[80, 18, 2])[0],
                 reason=HeldReason.AUTO_REVIEW,
                 labels=[rng.choice(labels)],
+                risk_score=assessment.risk_score,  # as case_open keeps it
                 opened_at=datetime.fromtimestamp(now - rng.uniform(0, 4 * 3600), tz=UTC),
             )  # fmt: skip
-            for post in posts
+            for post, assessment in zip(posts, assessments, strict=True)
         ],
         batch_size=1000,
     )

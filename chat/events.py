@@ -1,11 +1,10 @@
 """What the chat server sends, and to whom. Services call the `*_send_on_commit`
 helpers, so nothing leaves before the transaction that decided it has committed."""
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
 from django.urls import reverse
 
+from config.layers import group_send
 from moderation.states import ModerationState
 
 OWN_STATUS = {
@@ -59,15 +58,11 @@ def own_payload(message) -> dict:
     return payload
 
 
-def _group_send(group: str, event: dict) -> None:
-    async_to_sync(get_channel_layer().group_send)(group, event)
-
-
 def room_send_on_commit(room_id: int, kind: str, **fields) -> None:
     event = {"type": kind, **fields}
-    transaction.on_commit(lambda: _group_send(room_group(room_id), event))
+    transaction.on_commit(lambda: group_send(room_group(room_id), event))
 
 
 def member_send_on_commit(user_id: int, kind: str, **fields) -> None:
     event = {"type": kind, **fields}
-    transaction.on_commit(lambda: _group_send(member_group(user_id), event))
+    transaction.on_commit(lambda: group_send(member_group(user_id), event))

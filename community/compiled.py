@@ -37,8 +37,11 @@ class CompiledOnce:
             self._compiled[vendor] = (sql, slots)
         return self._compiled[vendor]
 
+    def sql(self, *, using: str = "default", **values) -> tuple[str, list]:
+        """The query's SQL and its parameters, with these values in their places."""
+        sql, slots = self._compile(using)
+        return sql, [values[name] if name else constant for name, constant in slots]
+
     def raw(self, model, *, using: str = "default", **values):
         """The query's rows as `model` instances, annotations as attributes."""
-        sql, slots = self._compile(using)
-        params = [values[name] if name else constant for name, constant in slots]
-        return model.objects.using(using).raw(sql, params)
+        return model.objects.using(using).raw(*self.sql(using=using, **values))

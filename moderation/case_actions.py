@@ -15,7 +15,7 @@ from moderation.backends import risk_backend
 from moderation.claims import case_lease_renew, case_locked_for
 from moderation.console_tasks import page_on_commit
 from moderation.errors import ModerationRefused
-from moderation.live import OPENED, RAISED, console_event_on_commit
+from moderation.live import RAISED, console_event_on_commit
 from moderation.models import (
     AuditAction,
     CaseNote,
@@ -175,6 +175,5 @@ def _pull_back(item, guide, *, priority) -> str:
     item.state = next_state(item.state, Event.PULL_BACK, _actor(guide))
     item.save(update_fields=["state"])
     handler_for(item).hide(item)
-    case = case_open(item, reason=HeldReason.PULLED_BACK, priority=max(priority, CasePriority.HIGH))
-    console_event_on_commit(event=OPENED, case=case)
+    case_open(item, reason=HeldReason.PULLED_BACK, priority=max(priority, CasePriority.HIGH))
     return f"{item_label(item)}:{item.pk}"

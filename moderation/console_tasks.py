@@ -9,7 +9,7 @@ import logging
 from celery import shared_task
 from django.db import transaction
 
-from moderation import live, oncall, sla
+from moderation import oncall, sla
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +35,6 @@ def urgent_cases_page() -> int:
 def sla_breaches_raise() -> int:
     """Raise the priority of cases newly past their SLA and tell the leads."""
     return sla.sla_breaches_raise()
-
-
-@shared_task
-def console_cases_announce() -> int:
-    """Tell the open consoles about cases opened since the last beat (those the
-    automatic check opens are announced here; services announce their own at once)."""
-    return live.console_cases_announce()
 
 
 def page_on_commit(case) -> None:

@@ -24,7 +24,6 @@ from accounts.roles import Role
 from moderation.audit import audit_record
 from moderation.console_tasks import page_on_commit
 from moderation.errors import ModerationRefused
-from moderation.live import OPENED, console_event_on_commit
 from moderation.models import (
     AuditAction,
     CaseDecision,
@@ -130,7 +129,6 @@ def oversight_sample_hold(
         handler_for(item).hide(item)
     if item.state in (ModerationState.HELD, ModerationState.ESCALATED):
         sample.case = case_open(item, reason=HeldReason.OVERSIGHT, priority=priority, labels=labels)
-        console_event_on_commit(event=OPENED, case=sample.case)
         page_on_commit(sample.case)
     sample.save()
     _audit(sample, lead, item, reason=note)

@@ -21,6 +21,7 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from moderation.backends import risk_backend
+from moderation.live import OPENED, RAISED, console_event_on_commit
 from moderation.models import (
     CaseDecision,
     CasePriority,
@@ -179,13 +180,29 @@ def case_open(item, *, reason, priority, labels=None, rules=None) -> ReviewCase:
         object_id=item.pk,
         author=item.author,
     )
-    if case.pk is None or priority > case.priority:
+    opened, raised = case.pk is None, case.pk is not None and priority > case.priority
+    if opened or raised:
         case.priority, case.reason = priority, reason
     case.revision = item.revision
+    case.risk_score = _newest_risk_score(item)
     if labels is not None:
         case.labels, case.rules = list(labels), list(rules or [])
     case.save()
+    if opened or raised:  # open consoles hear of it once this transaction commits
+        console_event_on_commit(event=OPENED if opened else RAISED, case=case)
     return case
+
+
+def _newest_risk_score(item) -> float:
+    newest = (
+        RiskAssessment.objects.filter(
+            content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+        )
+        .order_by("-created_at", "-pk")
+        .only("scores")
+        .first()
+    )
+    return newest.risk_score if newest else 0.0
 
 
 def verdict_apply(item, verdict, *, digest: str, latency_ms: float) -> bool:

@@ -14,7 +14,7 @@ from moderation.audit import audit_record, words_changed
 from moderation.claims import case_locked_for
 from moderation.console_tasks import page_on_commit
 from moderation.errors import ModerationRefused
-from moderation.live import DECIDED, OPENED, console_event_on_commit
+from moderation.live import DECIDED, console_event_on_commit
 from moderation.models import (
     AuditAction,
     CaseDecision,
@@ -211,7 +211,6 @@ def report_submit(*, item, reporter, reason: str, text: str = "") -> Report:
         page_on_commit(case)
     else:
         case = case_open(item, reason=HeldReason.MEMBER_REPORTS, priority=CasePriority.NORMAL)
-    console_event_on_commit(event=OPENED, case=case)
     report = Report.objects.create(
         content_type=content_type, object_id=item.pk, reporter=reporter, reason=reason,
         text=text, case=case,

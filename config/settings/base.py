@@ -423,11 +423,6 @@ CELERY_BEAT_SCHEDULE["moderation-sla-breaches"] = {
 HARBOUR_IDLE_TIMEOUT_SECONDS = env.int("HARBOUR_IDLE_TIMEOUT_SECONDS", default=30 * 60)
 HARBOUR_IDLE_TOUCH_SECONDS = 60
 HARBOUR_IDLE_TIMEOUT_ROLES = ["guide", "lead", "org_admin", "staff"]
-# Cases the automatic check opens reach the open guide consoles within this long.
-CELERY_BEAT_SCHEDULE["moderation-console-announce"] = {
-    "task": "moderation.console_tasks.console_cases_announce",
-    "schedule": env.float("HARBOUR_CONSOLE_ANNOUNCE_SECONDS", default=3.0),
-}
 
 # Model oversight (moderation.oversight): this share of what the check published goes
 # to the leads' oversight list, picked by a hash of the assessment id.

@@ -12,6 +12,7 @@ from community.services.threads import thread_create
 from moderation.claims import case_claim, case_claim_next, case_reassign, case_release
 from moderation.errors import ModerationRefused
 from moderation.models import AuditAction, AuditEntry, CasePriority, ReviewCase, RiskAssessment
+from moderation.pipeline import case_open
 from moderation.services import case_approve, case_open_for
 from tests.factories import TalkaboutFactory, UserFactory
 
@@ -24,17 +25,19 @@ def _held(member, talkabout, title):
 
 
 def _score(case, value):
+    """Give the item's assessment this top risk score; reopening the case picks it up."""
     RiskAssessment.objects.filter(content_type=case.content_type, object_id=case.object_id).update(
-        scores={"self_harm": value, "spam": 0.01, "safe": 0.2}
+        scores={"self_harm": value, "spam": 0.01, "safe": 0.99}
     )
+    return case_open(case.item, reason=case.reason, priority=case.priority)
 
 
 @pytest.mark.portable
 def test_next_case_takes_urgent_first_then_risk_score_then_age(member, talkabout, guide):
     oldest, low, high, urgent = (_held(member, talkabout, f"t{n}") for n in range(4))
     ReviewCase.objects.filter(pk=oldest.pk).update(opened_at=timezone.now() - timedelta(hours=3))
-    _score(low, 0.4)
-    _score(high, 0.9)
+    assert _score(low, 0.4).risk_score == 0.4  # "safe" is not a risk label
+    assert _score(high, 0.9).risk_score == 0.9
     ReviewCase.objects.filter(pk=urgent.pk).update(priority=CasePriority.URGENT)
     order = [case_claim_next(guide=guide).pk for _ in range(4)]
     assert order == [urgent.pk, high.pk, low.pk, oldest.pk]

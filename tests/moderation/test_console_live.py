@@ -7,14 +7,12 @@ import time
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
-from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
 from community.services.threads import thread_create
 from config.asgi import application
-from moderation import live
 from moderation.claims import case_claim, case_release
 from moderation.idle import LAST_SEEN_KEY
 from moderation.models import ReportReason
@@ -105,19 +103,18 @@ def test_a_case_past_its_sla_is_announced_as_raised(signed_in, guide, held_post,
     async_to_sync(scenario)()
 
 
-def test_cases_the_check_opens_are_announced_by_the_beat_once(signed_in, guide, member, talkabout):
-    browser = signed_in(guide)  # signing in clears the cache: first
-    cache.delete(live._ANNOUNCED_UPTO)
-    live.console_cases_announce()  # the first beat only notes where it starts
-
-    thread = thread_create(author=member, talkabout=talkabout, title="Tonight", body="Hard day.")
-    case = case_open_for(thread.posts.get())
+def test_a_case_the_check_opens_is_announced_once_when_it_commits(
+    signed_in, guide, member, talkabout
+):
+    browser = signed_in(guide)
 
     async def scenario():
         socket = await listening(browser)
-        assert await database_sync_to_async(live.console_cases_announce)() == 1
+        thread = await database_sync_to_async(thread_create)(
+            author=member, talkabout=talkabout, title="Tonight", body="Hard day."
+        )
+        case = await database_sync_to_async(lambda: case_open_for(thread.posts.get()))()
         assert await next_event(socket) == {"type": "opened", "case": case.pk}
-        assert await database_sync_to_async(live.console_cases_announce)() == 0
         assert await socket.receive_nothing(timeout=QUIET)
         await socket.disconnect()
 
