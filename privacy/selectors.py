@@ -103,14 +103,22 @@ def chat_messages_of(member) -> list[dict]:
 def hugs_of(member) -> list[dict]:
     hugs = Hug.objects.filter(user=member).select_related("post").order_by("created_at")
     return [
-        {"post": hug.post_id, "given": _when(hug.created_at), "link": _thread_link(hug.post.thread_id)}
+        {
+            "post": hug.post_id,
+            "given": _when(hug.created_at),
+            "link": _thread_link(hug.post.thread_id),
+        }
         for hug in hugs
     ]
 
 
 def bookmarks_of(member) -> list[dict]:
     return [
-        {"thread": mark.thread_id, "saved": _when(mark.created_at), "link": _thread_link(mark.thread_id)}
+        {
+            "thread": mark.thread_id,
+            "saved": _when(mark.created_at),
+            "link": _thread_link(mark.thread_id),
+        }
         for mark in Bookmark.objects.filter(user=member).order_by("created_at")
     ]
 
@@ -196,7 +204,11 @@ def guide_messages_of(member) -> list[dict]:
 
 def standing_of(member) -> list[dict]:
     rows = [
-        {"record": sanction.get_kind_display(), "reason": sanction.reason, "from": _when(sanction.starts_at)}
+        {
+            "record": sanction.get_kind_display(),
+            "reason": sanction.reason,
+            "from": _when(sanction.starts_at),
+        }
         for sanction in Sanction.objects.filter(member=member)
     ]
     rows += [

@@ -86,7 +86,9 @@ def export_download_json(request, token):
 @access(Role.MEMBER)
 @require_safe
 def export_download_html(request, token):
-    return _download(request, token, "text/html; charset=utf-8", "content_html", "harbour-data.html")
+    return _download(
+        request, token, "text/html; charset=utf-8", "content_html", "harbour-data.html"
+    )
 
 
 @access(Role.MEMBER)
@@ -97,7 +99,9 @@ def consent_view(request):
         messages.success(request, "Done. Nothing you write will be used to improve the check.")
     elif request.POST.get("action") == "give":
         model_improvement_give(member=request.user)
-        messages.success(request, "Thank you. What you write from now on may help improve the check.")
+        messages.success(
+            request, "Thank you. What you write from now on may help improve the check."
+        )
     return redirect("privacy_home")
 
 

@@ -30,7 +30,9 @@ def legal_holds(request):
             return redirect("privacy_legal_holds")
     holds = LegalHold.objects.filter(lifted_at__isnull=True).select_related("member", "placed_by")
     status = 400 if form.errors else 200
-    return render(request, "privacy/legal_holds.html", {"form": form, "holds": holds}, status=status)
+    return render(
+        request, "privacy/legal_holds.html", {"form": form, "holds": holds}, status=status
+    )
 
 
 @access(Role.LEAD)

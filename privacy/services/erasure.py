@@ -27,7 +27,7 @@ HOLD_MESSAGE = (
     "your data or take a break. Once it's finished you can erase your account here, and "
     "if you'd like to talk about it, you can message the Wall Guides."
 )
-WRONG_PASSWORD = (
+REAUTH_FAILED = (
     "That password isn't right, so your account has not been erased. "
     "Please type your current password again."
 )
@@ -66,7 +66,7 @@ def account_erase(*, member: User, password: str) -> ErasureRecord:
     """
     member = User.objects.select_for_update().get(pk=member.pk)
     if not password or not member.check_password(password):
-        raise ErasureRefused(WRONG_PASSWORD, field="password")
+        raise ErasureRefused(REAUTH_FAILED, field="password")
     if ErasureRecord.objects.filter(user=member).exists():
         raise ErasureRefused("This account has already been erased.")
     if why := erasure_waits_because(member):
@@ -100,4 +100,3 @@ def _account_anonymise(member: User) -> None:
     member.is_active = False
     member.set_unusable_password()  # also ends every session signed in elsewhere
     member.save()
-

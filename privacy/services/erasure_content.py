@@ -77,8 +77,6 @@ def _alerts_erase(member) -> int:
     for alert in alerts.exclude(state=ModerationState.DELETED):
         content_delete(item=alert, author=member)
     content_type = ContentType.objects.get_for_model(SelfAssessmentAlert)
-    ReviewCase.objects.filter(
-        content_type=content_type, object_id__in=alerts.values("pk")
-    ).delete()
+    ReviewCase.objects.filter(content_type=content_type, object_id__in=alerts.values("pk")).delete()
     count, _ = alerts.delete()
     return count

@@ -33,7 +33,9 @@ def legal_hold_place(*, lead, member: User, reason: str) -> LegalHold:
     if member.role != Role.MEMBER:
         raise HoldRefused("Only a member's account can be held.")
     if not reason.strip():
-        raise HoldRefused("Please give a reason. It is kept in the audit log, not shown to the member.")
+        raise HoldRefused(
+            "Please give a reason. It is kept in the audit log, not shown to the member."
+        )
     if not _under_escalation(member):
         raise HoldRefused(
             "There is no active escalation about this member, so their account can't be held."
@@ -44,7 +46,11 @@ def legal_hold_place(*, lead, member: User, reason: str) -> LegalHold:
     except IntegrityError:
         raise HoldRefused("This account is already on hold.") from None
     audit_record(
-        actor=lead, action=LEGAL_HOLD_PLACED, member=member, subject=f"hold:{hold.pk}", reason=reason
+        actor=lead,
+        action=LEGAL_HOLD_PLACED,
+        member=member,
+        subject=f"hold:{hold.pk}",
+        reason=reason,
     )
     return hold
 

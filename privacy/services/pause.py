@@ -41,9 +41,11 @@ def account_pause(*, member) -> AccountPause:
 @transaction.atomic
 def account_resume(*, member) -> AccountPause | None:
     """End the member's pause, if there is one, and restore buddy matching."""
-    pause = AccountPause.objects.select_for_update().filter(
-        member=member, ended_at__isnull=True
-    ).first()
+    pause = (
+        AccountPause.objects.select_for_update()
+        .filter(member=member, ended_at__isnull=True)
+        .first()
+    )
     if pause is None:
         return None
     pause.ended_at = timezone.now()

@@ -2,8 +2,8 @@
 cases, appeals, sequence numbers and others' replies still have something to point at.
 Used by erasure and by the retention task."""
 
-from community.models import Brick, Post, Thread
 from chat.models import BuddyCheckIn, ChatMessage
+from community.models import Brick, Post, Thread
 from selfcare.models import SelfAssessmentAlert
 
 REMOVED_TITLE = "Removed thread"
