@@ -43,7 +43,7 @@ DROP = "DROP FUNCTION IF EXISTS privacy_audit_purge(integer)"
 
 def install(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
+        schema_editor.execute(CREATE, params=None)  # its % signs are format()'s, not ours
 
 
 def uninstall(apps, schema_editor):
