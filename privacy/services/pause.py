@@ -5,6 +5,7 @@ they wrote and keep stays as it was. Signing in again ends the pause and turns
 buddy matching back on if it was on before.
 """
 
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -58,7 +59,7 @@ def account_resume(*, member) -> AccountPause | None:
 def pause_end_on_sign_in(sender, request, user, **kwargs):
     """allauth's user_logged_in receiver (privacy.apps): signing in is the way back."""
     if account_resume(member=user) is not None:
-        request.session["privacy_welcome_back"] = True
+        messages.success(request, "Welcome back. Everything is just as you left it.")
 
 
 def pause_and_sign_out(request) -> AccountPause:
