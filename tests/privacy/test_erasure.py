@@ -127,9 +127,7 @@ def test_others_data_is_untouched(member, other_member, alices_world, bob_replie
     assert Post.objects.filter(author=other_member, is_public=True).count() == 2
 
 
-def test_the_audit_log_keeps_every_row_but_cannot_name_the_member(
-    member, alices_world, guide
-):
+def test_the_audit_log_keeps_every_row_but_cannot_name_the_member(member, alices_world, guide):
     audit_record(actor=guide, action=AuditAction.CASE_VIEWED, member=member, subject="case:1")
     pseudonym = AuditPseudonym.objects.get(user=member).pseudonym
     before = list(AuditEntry.objects.order_by("pk").values())
@@ -139,7 +137,7 @@ def test_the_audit_log_keeps_every_row_but_cannot_name_the_member(
 
     after = list(AuditEntry.objects.order_by("pk").values())
     assert after[: len(before)] == before  # not one earlier row changed or went
-    assert all(pseudonym not in (row["actor"], row["target"]) for row in after[len(before):])
+    assert all(pseudonym not in (row["actor"], row["target"]) for row in after[len(before) :])
     assert not AuditPseudonym.objects.filter(user=member).exists()
     assert not AuditPseudonym.objects.filter(pseudonym=pseudonym).exists()
     assert audit_names(AuditEntry.objects.filter(target=pseudonym))[pseudonym] == ERASED

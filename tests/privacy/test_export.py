@@ -6,10 +6,10 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django.core import signing
 
 from privacy.links import SALT
 from privacy.models import DataExport, ExportState
@@ -31,7 +31,10 @@ def _links(client, export):
     token = page.context["token"]
     if not token:
         return None, None
-    return reverse("privacy_export_json", args=[token]), reverse("privacy_export_html", args=[token])
+    return (
+        reverse("privacy_export_json", args=[token]),
+        reverse("privacy_export_html", args=[token]),
+    )
 
 
 @pytest.fixture
@@ -53,7 +56,8 @@ def test_the_export_holds_every_kind_of_the_members_data(ready_export):
     posts = {(p["kind"], p["text"], p["state"]) for p in data["posts"]}
     assert ("thread", "Alice opening words", "Published") in posts
     assert ("reply", "Alice reply words", "Published") in posts
-    assert [(b["text"], b["state"]) for b in data["bricks"]] == [("Alice brick words", "With a Wall Guide")]
+    bricks = [(brick["text"], brick["state"]) for brick in data["bricks"]]
+    assert bricks == [("Alice brick words", "With a Wall Guide")]
     assert [m["text"] for m in data["chat_messages"]] == ["Alice chat words"]
     assert len(data["hugs_given"]) == 1 and len(data["bookmarks"]) == 1
     assert data["self_assessments"][0]["score"] == 8
@@ -81,7 +85,8 @@ def test_the_readable_page_shows_each_section(ready_export):
     assert response["Content-Type"].startswith("text/html")
     assert "attachment" in response["Content-Disposition"]
     body = response.content.decode()
-    for heading in ("Threads and replies", "Journal", "Safety plan", "Messages with the Wall Guides"):
+    headings = ("Threads and replies", "Journal", "Safety plan", "Messages with the Wall Guides")
+    for heading in headings:
         assert f"<h2>{heading}</h2>" in body
     assert "Alice warning signs" in body
 

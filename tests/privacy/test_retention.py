@@ -85,18 +85,24 @@ def test_the_log_still_refuses_every_other_delete_and_update(db):
         "DELETE FROM moderation_auditentry WHERE id = %s",
         "UPDATE moderation_auditentry SET reason = 'x' WHERE id = %s",
     ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(statement, [entry.pk])
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement, [entry.pk])
     with pytest.raises(AuditRefused):
         AuditEntry.objects.filter(pk=entry.pk).delete()
 
 
 def test_the_function_refuses_to_empty_the_log(db):
     _entry(timezone.now())
-    with pytest.raises(DatabaseError, match="at least 1"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT privacy_audit_purge(0)")
+    with (
+        pytest.raises(DatabaseError, match="at least 1"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT privacy_audit_purge(0)")
     assert AuditEntry.objects.exists()
 
 
