@@ -10,12 +10,14 @@ from chat.models import BuddyProfile, ChatMessage
 from community.models import Bookmark, Brick, Hug, Post
 from community.services.threads import reply_create, thread_create
 from moderation.audit import audit_record
-from moderation.models import AuditAction, AuditEntry, AuditPseudonym, GuideMessage
+from moderation.models import AuditAction, AuditEntry, AuditPseudonym, GuideMessage, ReviewCase
 from moderation.selectors_audit import ERASED, audit_names
+from moderation.services import case_approve, case_open_for
 from moderation.states import ModerationState
 from privacy.services.erasure import REAUTH_FAILED, ErasureRefused, account_erase
 from privacy.services.erasure_content import REMOVED_NOTICE
-from selfcare.models import JournalEntry, SafetyPlan, SelfAssessment
+from selfcare.models import JournalEntry, SafetyPlan, SelfAssessment, SelfAssessmentAlert
+from selfcare.services.assessments import self_assessment_alert_open, self_assessment_take
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +163,24 @@ def test_erasure_needs_the_box_ticked(client_for, member):
     assert b"Please tick the box" in response.content
     member.refresh_from_db()
     assert member.is_active
+
+
+def test_a_self_assessment_alert_goes_with_its_result_once_its_case_is_closed(member, guide):
+    assessment = self_assessment_take(member=member, kind="phq9", answers=[1] * 9)
+    alert = self_assessment_alert_open(member=member, assessment=assessment, note="please call")
+    case = case_open_for(alert)
+    with pytest.raises(ErasureRefused):  # the urgent case is still open
+        account_erase(member=member, password=PASSWORD)
+    case_approve(case=case, guide=guide)
+    account_erase(member=member, password=PASSWORD)
+    assert not SelfAssessment.objects.filter(pk=assessment.pk).exists()
+    assert not SelfAssessmentAlert.objects.filter(pk=alert.pk).exists()
+    assert not ReviewCase.objects.filter(pk=case.pk).exists()
+
+
+def test_hugs_given_are_taken_back_and_counts_stay_right(member, alices_world, bobs_world):
+    hugged = bobs_world.posts.get(is_opening=True)
+    assert hugged.hug_count == 1
+    account_erase(member=member, password=PASSWORD)
+    hugged.refresh_from_db()
+    assert hugged.hug_count == 0 and not Hug.objects.filter(post=hugged).exists()
