@@ -79,6 +79,8 @@ def handle_problem(handle: str) -> str | None:
     """Say in plain words what is wrong with a handle, or None if it is fine."""
     if not HANDLE_MIN <= len(handle) <= HANDLE_MAX:
         return f"Your name here must be {HANDLE_MIN} to {HANDLE_MAX} characters long."
+    if handle.lower().startswith("former-member"):
+        return "That name is kept for accounts that have been erased. Please choose another."
     if "@" in handle:
         return "That looks like an email address. Please choose a name that can't identify you."
     if not _ALLOWED.match(handle):

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "moderation",
     "chat",
     "selfcare",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -431,4 +432,31 @@ HARBOUR_OVERSIGHT_LOOKBACK_HOURS = env.int("HARBOUR_OVERSIGHT_LOOKBACK_HOURS", d
 CELERY_BEAT_SCHEDULE["moderation-oversight-samples"] = {
     "task": "moderation.oversight.oversight_samples_take",
     "schedule": env.float("HARBOUR_OVERSIGHT_SAMPLE_SECONDS", default=15 * 60.0),
+}
+
+# --- Members' rights: export, erasure, pause, retention (privacy/, docs/privacy.md) -----
+# What erasing an account does with what the member wrote (privacy.services.erasure):
+#   "anonymise" - published forum posts in threads where others have written too stay,
+#                 under the "former member" name, so others' replies keep their context;
+#                 everything else is removed.
+#   "remove"    - every text is removed; an opening post others replied to is replaced by
+#                 a short notice, so its thread and the replies under it stay readable.
+HARBOUR_ERASURE_POLICY = env("HARBOUR_ERASURE_POLICY", default="anonymise")
+# A finished export is offered behind a signed link for this long, then deleted.
+HARBOUR_EXPORT_HOURS = env.int("HARBOUR_EXPORT_HOURS", default=24)
+# Removed or deleted posts, Bricks and messages lose their words this many days later
+# (never while a case about them is open or an appeal waits).
+HARBOUR_RETENTION_REMOVED_CONTENT_DAYS = env.int(
+    "HARBOUR_RETENTION_REMOVED_CONTENT_DAYS", default=90
+)
+# Audit entries older than this are removed, only by the database function
+# privacy_audit_purge (it records each run in the log).
+HARBOUR_RETENTION_AUDIT_DAYS = env.int("HARBOUR_RETENTION_AUDIT_DAYS", default=6 * 365)
+CELERY_BEAT_SCHEDULE["privacy-retention"] = {
+    "task": "privacy.tasks.retention_enforce",
+    "schedule": env.float("HARBOUR_RETENTION_SECONDS", default=24 * 3600.0),
+}
+CELERY_BEAT_SCHEDULE["privacy-exports-expire"] = {
+    "task": "privacy.tasks.exports_expire",
+    "schedule": env.float("HARBOUR_EXPORT_EXPIRE_SECONDS", default=15 * 60.0),
 }

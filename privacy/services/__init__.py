@@ -1,0 +1,2 @@
+"""Writes for members' rights, split by what they do: exports, erasure, pause,
+legal holds, consent and retention."""
