@@ -19,6 +19,7 @@ SAMPLE_ARGUMENTS = {
     "handle": "no-such-member",
     "kind": "phq9",
     "number": "1",
+    "token": "not-a-real-invitation",
 }
 
 
