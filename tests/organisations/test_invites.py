@@ -70,7 +70,9 @@ def test_a_licence_cannot_end_before_it_starts(staff_client):
 def test_an_invited_admin_sets_a_password_and_must_then_add_a_second_factor(
     staff_client, organisation, django_capture_on_commit_callbacks
 ):
-    invite(staff_client, organisation, "kai@northbridge.example", django_capture_on_commit_callbacks)
+    invite(
+        staff_client, organisation, "kai@northbridge.example", django_capture_on_commit_callbacks
+    )
     assert [m.to for m in mail.outbox] == [["kai@northbridge.example"]]
     path = path_of(link_in(mail.outbox[0]))
     stored = OrgAdminInvite.objects.get()
@@ -94,7 +96,9 @@ def test_an_invitation_link_expires(
     staff_client, organisation, django_capture_on_commit_callbacks, settings
 ):
     settings.HARBOUR_ORG_ADMIN_INVITE_DAYS = 7
-    invite(staff_client, organisation, "lou@northbridge.example", django_capture_on_commit_callbacks)
+    invite(
+        staff_client, organisation, "lou@northbridge.example", django_capture_on_commit_callbacks
+    )
     path = path_of(link_in(mail.outbox[0]))
     stored = OrgAdminInvite.objects.get()
     assert stored.expires_at - timezone.now() > datetime.timedelta(days=6, hours=23)
@@ -126,7 +130,9 @@ def test_an_invitation_to_an_address_with_an_account_is_refused(
 def test_an_organisation_may_have_several_admins(
     staff_client, organisation, org_admin, django_capture_on_commit_callbacks
 ):
-    invite(staff_client, organisation, "max@northbridge.example", django_capture_on_commit_callbacks)
+    invite(
+        staff_client, organisation, "max@northbridge.example", django_capture_on_commit_callbacks
+    )
     Client().post(path_of(link_in(mail.outbox[0])), {"password": PASSWORD})
     admins = organisation.members.filter(role=Role.ORG_ADMIN)
     assert sorted(admins.values_list("email", flat=True)) == [
