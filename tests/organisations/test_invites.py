@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from organisations.models import Organisation, OrgAdminInvite
+from organisations.models import OrgAdminInvite, Organisation
 
 pytestmark = pytest.mark.django_db
 
