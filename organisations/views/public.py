@@ -8,6 +8,7 @@ from django.views.decorators.cache import cache_control
 
 from accounts.permissions import PUBLIC, access
 from accounts.roles import Role
+from organisations.branding import COLOUR
 from organisations.forms import InviteAcceptForm
 from organisations.invites import InviteRefused, invite_accept, invite_for_token
 from organisations.models import Organisation
@@ -54,6 +55,7 @@ def organisation_logo(request, pk):
 def organisation_brand_css(request, pk):
     organisation = _own_organisation_or_404(request, pk)
     css = ""
-    if organisation.accent_colour:  # checked when saved: # and six hex digits
+    # Checked when saved through the portal; checked again here, as the admin site can edit it.
+    if COLOUR.match(organisation.accent_colour):
         css = f":root {{ --accent: {organisation.accent_colour}; --accent-ink: #ffffff; }}\n"
     return HttpResponse(css, content_type="text/css")

@@ -126,8 +126,10 @@ def test_admins_are_reminded_30_and_7_days_before_the_end_once_each(
 
 
 def test_a_first_run_inside_the_last_week_sends_one_reminder(organisation, org_admin):
+    organisation.name = "St Mary's & All Saints"
     organisation.licence_ends_on = TODAY() + days(5)
     organisation.save()
     assert licence_reminders_task.apply().get() == 1
     assert len(mail.outbox) == 1
     assert "in 5 days" in mail.outbox[0].body
+    assert "St Mary's & All Saints's licence" in mail.outbox[0].body  # plain text, unescaped
