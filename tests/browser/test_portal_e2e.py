@@ -1,5 +1,6 @@
 """End to end in a real browser: an organisation admin signs in with a TOTP code,
-creates an access code in the portal, and a newcomer joins Harbour with it.
+creates an access code in the portal, and a newcomer joins Harbour with it; and an
+axe-core scan of every portal page finds nothing serious.
 
 Each step is a function so later checks (the reports dashboard after the daily
 aggregation) can be added to the same journey."""
@@ -13,6 +14,7 @@ from accounts.models import User
 from accounts.roles import Role
 from tests.auth import totp_enable
 from tests.browser.harness import browser_sign_in
+from tests.browser.test_selfcare_axe import AXE, BLOCKING, violations_on
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -79,3 +81,31 @@ def test_an_org_admin_creates_a_code_and_a_newcomer_joins_with_it(live_asgi, bro
     assert member.role == Role.MEMBER
     admin_sees_one_use(admin_page, live_asgi, code)
     assert "steady-larch-4" not in admin_page.content()
+
+
+PORTAL_PATHS = [
+    "/portal/",
+    "/portal/access-codes/",
+    "/portal/email-domains/",
+    "/portal/settings/",
+    "/portal/branding/",
+    "/portal/crisis-lines/",
+]
+
+
+def test_no_portal_page_has_a_serious_or_critical_accessibility_violation(live_asgi, browser):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make npm` (npm ci) first")
+    organisation = OrganisationFactory(name="Eastfield College")
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    admin_signs_in(page, live_asgi, organisation)
+    admin_creates_code(page, live_asgi, "School of Nursing")
+    found = {}
+    for path in PORTAL_PATHS:
+        assert page.goto(live_asgi + path).status == 200, path
+        serious = [v for v in violations_on(page) if v["impact"] in BLOCKING]
+        if serious:
+            found[path] = serious
+    context.close()
+    assert found == {}, found
