@@ -88,7 +88,7 @@ def licence_write_refusal(user) -> str | None:
     period are over, or None. The write services call this next to the sanctions check."""
     if getattr(user, "role", None) != Role.MEMBER or not getattr(user, "organisation_id", None):
         return None
-    organisation = Organisation.objects.get(pk=user.organisation_id)
+    organisation = Organisation.objects.defer("logo_png").get(pk=user.organisation_id)
     if licence_phase(organisation) == LicencePhase.CLOSED:
         return write_refusal_text(organisation)
     return None
