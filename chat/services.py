@@ -27,6 +27,7 @@ from chat.ratelimits import chat_rate_limit_hit
 from moderation.pipeline import check_unavailable, content_hash, verdict_apply
 from moderation.services import report_submit
 from moderation.states import Actor, Event, next_state
+from organisations.licence import licence_write_refusal
 
 CLIENT_ID_MAX = ChatMessage._meta.get_field("client_id").max_length
 
@@ -69,6 +70,8 @@ def message_submit(*, room_id: int, sender, client_id: str, text: str):
     sender = get_user_model().objects.get(pk=sender.pk)  # a suspension since connecting counts
     room = Room.objects.get(pk=room_id)
     check_message_send(sender, room)
+    if why := licence_write_refusal(sender):
+        raise MessageRefused(why)
     chat_rate_limit_hit(user_id=sender.pk)
     try:
         with transaction.atomic():

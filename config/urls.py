@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+import organisations.urls
+import selfcare.portal_urls
+
 # The admin signs in through allauth, so staff pass the same login (and MFA) as everyone.
 admin.site.login = login_required(admin.site.login)
 admin.site.site_header = "Harbour administration"
@@ -17,4 +20,8 @@ urlpatterns = [
     path("", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path(
+        "portal/",
+        include((organisations.urls.urlpatterns + selfcare.portal_urls.urlpatterns, "portal")),
+    ),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from organisations.models import AccessCode, EmailDomain, Organisation
+from organisations.models import AccessCode, EmailDomain, OrgAdminInvite, Organisation
 
 
 class EmailDomainInline(admin.TabularInline):
@@ -16,7 +16,18 @@ class AccessCodeInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "seat_limit", "minimum_age"]
+    list_display = ["name", "kind", "seat_limit", "minimum_age", "licence_ends_on"]
     list_filter = ["kind"]
     search_fields = ["name"]
     inlines = [EmailDomainInline, AccessCodeInline]
+
+
+@admin.register(OrgAdminInvite)
+class OrgAdminInviteAdmin(admin.ModelAdmin):
+    """Read-only: invitations are sent from the staff pages of the portal."""
+
+    list_display = ["email", "organisation", "created_at", "expires_at", "accepted_at"]
+    readonly_fields = [field.name for field in OrgAdminInvite._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -27,12 +27,29 @@ class Organisation(models.Model):
         default=True, help_text="People with an email at one of the domains join automatically."
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # The licence: the last day it covers is `licence_ends_on` (see organisations.licence).
+    licence_starts_on = models.DateField(null=True, blank=True)
+    licence_ends_on = models.DateField(
+        null=True, blank=True, help_text="The last day the licence covers. Empty: no end date."
+    )
+    # Branding shown to the organisation's own members (organisations.branding).
+    display_name = models.CharField(
+        max_length=80, blank=True, help_text="The name your members see. Empty: the name above."
+    )
+    accent_colour = models.CharField(max_length=7, blank=True, help_text="For example: #1f5f8b")
+    # Re-encoded PNG, small enough to keep in the row and serve through a checked view.
+    logo_png = models.BinaryField(blank=True, default=b"", editable=False)
+    logo_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def shown_name(self) -> str:
+        return self.display_name or self.name
 
 
 class EmailDomain(models.Model):
@@ -77,3 +94,45 @@ class AccessCode(models.Model):
 def normalise_code(code: str) -> str:
     """Codes are typed by people: ignore case, spaces and dashes at the edges."""
     return code.strip().upper()
+
+
+class OrgAdminInvite(models.Model):
+    """An emailed link that creates an organisation admin account. Only a hash of the
+    link's token is stored, so the table alone cannot be used to accept one."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="admin_invites"
+    )
+    email = models.EmailField()
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Invitation for {self.email} to {self.organisation}"
+
+
+class LicenceReminder(models.Model):
+    """One reminder sent before a licence ends; the unique constraint keeps the daily
+    task from sending the same reminder twice."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="licence_reminders"
+    )
+    ends_on = models.DateField()
+    days_before = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "ends_on", "days_before"], name="one_licence_reminder"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.days_before} days before {self.ends_on}"

@@ -12,6 +12,7 @@ from community.ratelimits import rate_limit_hit
 from moderation.selectors import posting_blocked
 from moderation.services import content_delete, content_submit
 from moderation.states import ModerationState
+from organisations.licence import licence_write_refusal
 
 
 class PostingRefused(Exception):
@@ -19,8 +20,9 @@ class PostingRefused(Exception):
 
 
 def check_posting_allowed(author):
-    """Refuse while a posting pause or suspension from the Wall Guides is in force."""
-    if why := posting_blocked(author):
+    """Refuse while a posting pause or suspension from the Wall Guides is in force, or
+    once the licence (and grace period) of the member's organisation is over."""
+    if why := posting_blocked(author) or licence_write_refusal(author):
         raise PostingRefused(why)
 
 

@@ -460,3 +460,21 @@ CELERY_BEAT_SCHEDULE["privacy-exports-expire"] = {
     "task": "privacy.tasks.exports_expire",
     "schedule": env.float("HARBOUR_EXPORT_EXPIRE_SECONDS", default=15 * 60.0),
 }
+
+# --- Organisation portal (organisations/, docs/organisations.md) ----------------------
+# After a licence ends, members who joined through the organisation keep full access
+# this many days; then they can still read, export and erase, but not post or chat.
+HARBOUR_LICENCE_GRACE_DAYS = env.int("HARBOUR_LICENCE_GRACE_DAYS", default=30)
+# Organisation admins are emailed this many days before their licence ends.
+HARBOUR_LICENCE_REMINDER_DAYS = [30, 7]
+# An invitation to become an organisation admin works for this many days.
+HARBOUR_ORG_ADMIN_INVITE_DAYS = 7
+# Largest logo file an organisation may upload (it is redrawn smaller).
+HARBOUR_LOGO_MAX_BYTES = 1024 * 1024
+CELERY_BEAT_SCHEDULE["organisations-licence-reminders"] = {
+    "task": "organisations.tasks.licence_reminders_send",
+    "schedule": 24 * 3600.0,
+}
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "organisations.context_processors.member_organisation"
+)

@@ -6,13 +6,20 @@ SHIPPED_COUNTRIES = ["GB", "IE", "US", "CA", "AU", "NZ"]
 
 
 def crisis_lines_for(*, country: str | None, organisation=None) -> list[CrisisLine]:
-    """Active lines for a country: the organisation's own, then the national ones."""
+    """Active lines for a country: the organisation's own (whatever country is chosen:
+    a member abroad still has their campus line), then the national ones."""
     lines = CrisisLine.objects.filter(is_active=True)
+    national = lines.filter(organisation__isnull=True)
     if country:
-        lines = lines.filter(country=country)
-    national = [line for line in lines.filter(organisation__isnull=True)]
-    own = list(lines.filter(organisation=organisation)) if organisation is not None else []
-    return own + national
+        national = national.filter(country=country)
+    return organisation_crisis_lines(organisation) + list(national)
+
+
+def organisation_crisis_lines(organisation) -> list[CrisisLine]:
+    """An organisation's own active lines; none for people without an organisation."""
+    if organisation is None:
+        return []
+    return list(CrisisLine.objects.filter(is_active=True, organisation=organisation))
 
 
 def crisis_countries() -> list[str]:

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django_countries import countries
 
 from accounts.permissions import PUBLIC, access
-from selfcare.selectors import crisis_countries, crisis_lines_for
+from selfcare.selectors import crisis_countries, crisis_lines_for, organisation_crisis_lines
 
 COUNTRY_SESSION_KEY = "crisis_country"
 ALL_COUNTRIES = "ALL"
@@ -15,13 +15,16 @@ def crisis_help(request):
     available = crisis_countries()
     country = _chosen_country(request, available)
     organisation = getattr(request.user, "organisation", None)
-    lines = crisis_lines_for(country=country, organisation=organisation)
+    # The organisation's own services first, on their own, then the national lines.
+    lines = crisis_lines_for(country=country)
     groups = _group_by_country(lines, available) if country is None else [(country, lines)]
     return render(
         request,
         "selfcare/crisis_help.html",
         {
             "country": country,
+            "own_lines": organisation_crisis_lines(organisation),
+            "organisation": organisation,
             "groups": [(code, countries.name(code), group) for code, group in groups],
             "choices": [(code, countries.name(code)) for code in available],
         },
