@@ -48,8 +48,14 @@ class _SignedIn(HttpUser):
         self.client.get(path, name=name)
 
     def _post(self, path, data, name):
-        headers = {"X-CSRFToken": self.client.cookies.get("csrftoken", "")}
+        headers = {"X-CSRFToken": self._csrf_token()}
         return self.client.post(path, data, headers=headers, name=name, allow_redirects=False)
+
+    def _csrf_token(self) -> str:
+        # A page whose HTML was served from the cache may not have set the cookie.
+        if not self.client.cookies.get("csrftoken"):
+            self.client.get("/threads/new/", name="new thread form")
+        return self.client.cookies.get("csrftoken", "")
 
 
 class Member(_SignedIn):
