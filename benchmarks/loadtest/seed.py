@@ -102,9 +102,10 @@ def main():
     members = [_user(f"load-member-{n}") for n in range(MEMBERS)]
     guides = [_user(f"load-guide-{n}", role="guide") for n in range(GUIDES)]
     threads = _threads(talkabout, members)
-    posts = list(
-        Post.objects.filter(thread__in=threads, is_public=True).values_list("pk", flat=True)
-    )
+    public = Post.objects.filter(thread__in=threads, is_public=True)
+    # Each post with its author's place in "members": nobody may hug their own post.
+    place = {user.pk: n for n, user in enumerate(members)}
+    posts = [[pk, place.get(author)] for pk, author in public.values_list("pk", "author_id")]
     print(json.dumps({
         "talkabout": {"slug": talkabout.slug, "id": talkabout.pk},
         "threads": [thread.pk for thread in threads],
