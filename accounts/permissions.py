@@ -83,8 +83,10 @@ def access(*who, require_mfa: bool = True, bearer: str | None = None):
 def bearer_matches(request, setting: str | None) -> bool:
     """The request carries the token held in `setting`; an unset token lets nobody in."""
     token = getattr(settings, setting, "") if setting else ""
+    if not token:  # also where there is no HTTP request (the console's WebSocket)
+        return False
     header = request.headers.get("Authorization", "")
-    if not token or not header.startswith("Bearer "):
+    if not header.startswith("Bearer "):
         return False
     return hmac.compare_digest(header.removeprefix("Bearer ").encode(), token.encode())
 
