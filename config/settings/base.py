@@ -446,7 +446,7 @@ for _queue in HARBOUR_HEARTBEAT_QUEUES:
         "task": "ops.tasks.worker_heartbeat",
         "schedule": HARBOUR_HEARTBEAT_SECONDS,
         "args": (_queue,),
-        "options": {"queue": _queue, "expires": HARBOUR_HEARTBEAT_SECONDS},
+        "options": {"queue": _queue, "expires": HARBOUR_HEARTBEAT_MAX_AGE_SECONDS},
     }
 # Prometheus scrapes /metrics with "Authorization: Bearer <token>"; unset, only staff can.
 HARBOUR_METRICS_TOKEN = env("HARBOUR_METRICS_TOKEN", default="")
