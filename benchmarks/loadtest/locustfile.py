@@ -106,6 +106,11 @@ class Chatter(_SignedIn):
         super().on_start()
         self.room = random.choice(SEED["rooms"])
         self.client.get(f"/chat/rooms/{self.room}/", name="chat room page")
+        self.socket = None
+
+    def _connect(self):
+        # As the chat page's script does: connect, and connect again after a drop (each
+        # drop is counted as a failed "chat connect"; a real client then replays).
         url = self.host.replace("http://", "ws://") + f"/ws/chat/{self.room}/"
         cookie = f"{SEED['cookie']}={self.client.cookies.get(SEED['cookie'])}"
         self.socket = websocket.create_connection(
@@ -113,10 +118,18 @@ class Chatter(_SignedIn):
         )
 
     def on_stop(self):
-        self.socket.close()
+        if self.socket is not None:
+            self.socket.close()
 
     @task
     def say(self):
+        if self.socket is None or not self.socket.connected:
+            if self.socket is not None:
+                self.environment.events.request.fire(
+                    request_type="WS", name="chat connect", context={}, response_time=0,
+                    response_length=0, exception=RuntimeError("the server closed the socket"),
+                )  # fmt: skip
+            self._connect()
         client_id = uuid.uuid4().hex
         started = time.perf_counter()
         error = None
@@ -127,6 +140,7 @@ class Chatter(_SignedIn):
                 error = RuntimeError(f"{answer['type']}: {answer.get('reason', '')}")
         except Exception as failure:  # noqa: BLE001 - any failure is a failed request here
             error = failure
+            self.socket.close()  # connect again next time
         self.environment.events.request.fire(
             request_type="WS", name="chat send (to ack)", context={}, exception=error,
             response_time=(time.perf_counter() - started) * 1000, response_length=0,
