@@ -4,6 +4,9 @@
     @access(SIGNED_IN)                 any account
     @access(Role.MEMBER)               members only
     @access(Role.GUIDE, Role.LEAD)     clinicians only
+    @access(Role.STAFF, bearer="HARBOUR_METRICS_TOKEN")
+                                       staff, or a machine sending that setting's
+                                       token as "Authorization: Bearer <token>"
 
 A signed-out visitor asking for a protected page is sent to sign in. A signed-in
 person without the role gets a plain 404, so pages they may not use do not even
@@ -11,6 +14,7 @@ show that they exist. Guides, leads and organisation admins must also have
 passed a second factor in this session; `AccessMiddleware` enforces all of it.
 """
 
+import hmac
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -36,9 +40,10 @@ class Outcome:
 class Access:
     roles: frozenset | None  # None: anyone, signed in or not
     require_mfa: bool = True
+    bearer: str | None = None  # a setting holding a token that also lets a request in
 
     def outcome(self, request) -> str:
-        if self.roles is None:
+        if self.roles is None or bearer_matches(request, self.bearer):
             return Outcome.ALLOWED
         user = request.user
         if not user.is_authenticated:
@@ -55,8 +60,10 @@ SIGNED_IN = "signed_in"
 _ALL_ROLES = frozenset(Role.values)
 
 
-def access(*who, require_mfa: bool = True):
+def access(*who, require_mfa: bool = True, bearer: str | None = None):
     """Declare who may use a view; see the module docstring."""
+    if bearer is not None and who in ((PUBLIC,), (SIGNED_IN,)):
+        raise ValueError("a bearer token is for a page limited to roles")
     if who == (PUBLIC,):
         rule = Access(roles=None)
     elif who == (SIGNED_IN,):
@@ -64,13 +71,24 @@ def access(*who, require_mfa: bool = True):
     else:
         if not who or not set(who) <= _ALL_ROLES:
             raise ValueError(f"access() takes PUBLIC, SIGNED_IN or roles, not {who!r}")
-        rule = Access(roles=frozenset(who), require_mfa=require_mfa)
+        rule = Access(roles=frozenset(who), require_mfa=require_mfa, bearer=bearer)
 
     def declare(view):
         view.harbour_access = rule
         return view
 
     return declare
+
+
+def bearer_matches(request, setting: str | None) -> bool:
+    """The request carries the token held in `setting`; an unset token lets nobody in."""
+    token = getattr(settings, setting, "") if setting else ""
+    if not token:  # also where there is no HTTP request (the console's WebSocket)
+        return False
+    header = request.headers.get("Authorization", "")
+    if not header.startswith("Bearer "):
+        return False
+    return hmac.compare_digest(header.removeprefix("Bearer ").encode(), token.encode())
 
 
 def needs_mfa(user) -> bool:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("moderation.urls")),
     path("", include("chat.urls")),
     path("", include("privacy.urls")),
+    path("", include("ops.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path(

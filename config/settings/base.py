@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "chat",
     "selfcare",
     "privacy",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -478,3 +479,21 @@ CELERY_BEAT_SCHEDULE["organisations-licence-reminders"] = {
 TEMPLATES[0]["OPTIONS"]["context_processors"].append(
     "organisations.context_processors.member_organisation"
 )
+
+# --- Operations: health, readiness, metrics (ops/, docs/operations.md) -------------
+# Each queue's worker writes a heartbeat to Redis this often; /readyz fails once the
+# newest is older than the max age (the moderation queue's also says whether the model answered).
+HARBOUR_HEARTBEAT_SECONDS = env.float("HARBOUR_HEARTBEAT_SECONDS", default=15.0)
+HARBOUR_HEARTBEAT_MAX_AGE_SECONDS = env.float("HARBOUR_HEARTBEAT_MAX_AGE_SECONDS", default=60.0)
+HARBOUR_HEARTBEAT_QUEUES = ["moderation", "default"]
+HARBOUR_HEARTBEAT_KEY = env("CACHE_KEY_PREFIX", default="harbour") + ":ops:heartbeat"
+for _queue in HARBOUR_HEARTBEAT_QUEUES:
+    CELERY_BEAT_SCHEDULE[f"ops-heartbeat-{_queue}"] = {
+        "task": "ops.tasks.worker_heartbeat",
+        "schedule": HARBOUR_HEARTBEAT_SECONDS,
+        "args": (_queue,),
+        "options": {"queue": _queue, "expires": HARBOUR_HEARTBEAT_MAX_AGE_SECONDS},
+    }
+# Prometheus scrapes /metrics with "Authorization: Bearer <token>"; unset, only staff can.
+HARBOUR_METRICS_TOKEN = env("HARBOUR_METRICS_TOKEN", default="")
+HARBOUR_METRICS_RATE_WINDOW_SECONDS = env.int("HARBOUR_METRICS_RATE_WINDOW_SECONDS", default=300)
