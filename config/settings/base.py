@@ -432,3 +432,7 @@ CELERY_BEAT_SCHEDULE["moderation-oversight-samples"] = {
     "task": "moderation.oversight.oversight_samples_take",
     "schedule": env.float("HARBOUR_OVERSIGHT_SAMPLE_SECONDS", default=15 * 60.0),
 }
+
+# A file to note every item shown to a member other than its author (moderation.served),
+# for the fault suite; empty (the default) writes nothing.
+HARBOUR_SERVED_LOG = env("HARBOUR_SERVED_LOG", default="")
