@@ -171,9 +171,9 @@ class Cast:
 def cast_create() -> Cast:
     talkabout = TalkaboutFactory(title="Getting through", slug="getting-through")
     guide = UserFactory(role="staff", handle="staff-setup", email="setup@harbour.example")
-    opener = UserFactory(handle="opener")
     thread_ids = []
     for n in range(THREADS):
+        opener = UserFactory(handle=f"opener-{n}")  # threads are rate-limited per member
         thread = thread_create(
             author=opener, talkabout=talkabout, title=f"Check-in {n}", body="How is today going?"
         )
