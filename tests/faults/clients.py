@@ -48,12 +48,20 @@ def _cookies(member: Member) -> str:
     return f"sessionid={member.session}; csrftoken={CSRF}"
 
 
-async def post_sender(base: str, member: Member, thread_id: int, items, tally: Tally):
-    """Reply in the thread with each (client id, text), one after another."""
+async def _no_wait(tally):
+    pass
+
+
+async def post_sender(
+    base: str, member: Member, thread_id: int, items, tally: Tally, gate=_no_wait
+):
+    """Reply in the thread with each (client id, text), one after another; `gate(tally)`
+    is awaited before each, to keep pace with other senders."""
     headers = {"Cookie": _cookies(member)}
     url = f"{base}/threads/{thread_id}/reply/"
     async with httpx.AsyncClient(timeout=ACK_TIMEOUT, headers=headers) as client:
         for client_id, text in items:
+            await gate(tally)
             while client_id not in tally.acked:
                 tally.attempts += 1
                 form = {"body": text, "content_warning": "", "client_id": client_id,
@@ -74,7 +82,7 @@ async def post_sender(base: str, member: Member, thread_id: int, items, tally: T
                     await asyncio.sleep(RETRY_PAUSE)
 
 
-async def chat_sender(base: str, member: Member, room_id: int, items, tally: Tally):
+async def chat_sender(base: str, member: Member, room_id: int, items, tally, gate=_no_wait):
     """Send each (client id, text) to the room; after a lost connection, connect again
     and resend the message that was not acknowledged."""
     waiting = list(items)
@@ -83,6 +91,7 @@ async def chat_sender(base: str, member: Member, room_id: int, items, tally: Tal
             async with _room(base, member, room_id) as socket:
                 while waiting:
                     client_id, text = waiting[0]
+                    await gate(tally)
                     tally.attempts += 1
                     await socket.send(json.dumps({"type": "send", "client_id": client_id,
                                                   "text": text}))  # fmt: skip

@@ -214,15 +214,16 @@ async def _submit_and_break(base, stack: Stack, cast: Cast, plan: Plan, outcome:
         asyncio.create_task(clients.room_reader(base, cast.posters[0], cast.room_id, stop)),
         asyncio.create_task(clients.thread_reader(base, cast.chatters[0], cast.thread_ids, stop)),
     ]
+    gate = _pacer(posts, plan.posts, chats, plan.messages)
     senders = []
     for n in range(SENDERS):
         share_posts, share_chats = _share(plan.posts, n), _share(plan.messages, n)
         senders.append(clients.post_sender(
             base, cast.posters[n], cast.thread_ids[n % len(cast.thread_ids)],
-            _items(f"p{n}", share_posts), posts,
+            _items(f"p{n}", share_posts), posts, gate,
         ))  # fmt: skip
         senders.append(clients.chat_sender(
-            base, cast.chatters[n], cast.room_id, _items(f"c{n}", share_chats), chats,
+            base, cast.chatters[n], cast.room_id, _items(f"c{n}", share_chats), chats, gate,
         ))  # fmt: skip
     total = plan.posts + plan.messages
 
@@ -239,9 +240,29 @@ async def _submit_and_break(base, stack: Stack, cast: Cast, plan: Plan, outcome:
     outcome.submit_seconds = time.monotonic() - started
     await fault_task
     last_fault = time.monotonic()
+    # Members go on reading while the queue drains: what is published now is served too.
+    drained = await asyncio.to_thread(_drain, cast, deadline=last_fault + 180)
+    outcome.drain_seconds = drained - last_fault
     stop.set()
     await asyncio.gather(*readers)
-    return posts, chats, started, last_fault
+    return posts, chats
+
+
+def _pacer(posts, post_total, chats, chat_total):
+    """A gate that holds back whichever stream runs ahead, so that every fault strikes
+    while both posts and messages are being sent."""
+
+    def share(tally, total):
+        return len(tally.acked) / total if total else 1.0
+
+    async def gate(tally):
+        mine, theirs = (post_total, (chats, chat_total)) if tally is posts else (
+            chat_total, (posts, post_total)
+        )  # fmt: skip
+        while share(tally, mine) > share(*theirs) + 0.02 and share(*theirs) < 1.0:
+            await asyncio.sleep(0.05)
+
+    return gate
 
 
 def _share(total: int, n: int) -> int:
@@ -263,11 +284,9 @@ def run(plan: Plan, folder: Path, base: str, stack: Stack, cast: Cast) -> Outcom
     """Submit, break things, wait for the queue to drain, and count."""
     outcome = Outcome(plan)
     began = time.monotonic()
-    posts, chats, started, last_fault = asyncio.run(
-        _submit_and_break(base, stack, cast, plan, outcome)
-    )
+    connection.close()  # the drain watch below runs in a thread with its own
+    posts, chats = asyncio.run(_submit_and_break(base, stack, cast, plan, outcome))
     connection.close()  # ours may have been terminated too
-    outcome.drain_seconds = _drain(cast, deadline=last_fault + 180) - last_fault
     outcome.total_seconds = time.monotonic() - began
     _count(outcome, "post", posts, _posts(cast), plan.posts, stack.served_log)
     _count(outcome, "chat", chats, _messages(cast), plan.messages, stack.served_log)
@@ -295,14 +314,17 @@ def _waiting(cast: Cast) -> int:
 
 def _drain(cast: Cast, deadline: float) -> float:
     """When nothing waits for the check any more (or the deadline, if it never drains)."""
-    while time.monotonic() < deadline:
-        try:
-            if _waiting(cast) == 0:
-                return time.monotonic()
-        except Exception:  # a connection terminated by the last fault: try again
-            connection.close()
-        time.sleep(0.5)
-    return time.monotonic()
+    try:
+        while time.monotonic() < deadline:
+            try:
+                if _waiting(cast) == 0:
+                    return time.monotonic()
+            except Exception:  # a connection terminated by the last fault: try again
+                connection.close()
+            time.sleep(0.5)
+        return time.monotonic()
+    finally:
+        connection.close()  # this thread's own
 
 
 def _count(outcome: Outcome, kind: str, tally, items, submitted: int, served_log: Path):
