@@ -241,7 +241,7 @@ async def _submit_and_break(base, stack: Stack, cast: Cast, plan: Plan, outcome:
     await fault_task
     last_fault = time.monotonic()
     # Members go on reading while the queue drains: what is published now is served too.
-    drained = await asyncio.to_thread(_drain, cast, deadline=last_fault + 180)
+    drained = await asyncio.to_thread(_drain, cast, deadline=last_fault + 900)
     outcome.drain_seconds = drained - last_fault
     stop.set()
     await asyncio.gather(*readers)
