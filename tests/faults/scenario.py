@@ -41,6 +41,9 @@ PHRASES = [
 ]
 SENDERS = 8
 THREADS = 8
+# How far (a share of its total) one stream may run ahead of the other: enough that a
+# stream stalled by a fault does not hold the other back at once, so both meet it.
+LEAD = 0.1
 
 
 @dataclass
@@ -261,7 +264,7 @@ def _pacer(posts, post_total, chats, chat_total):
         mine, theirs = (post_total, (chats, chat_total)) if tally is posts else (
             chat_total, (posts, post_total)
         )  # fmt: skip
-        while share(tally, mine) > share(*theirs) + 0.02 and share(*theirs) < 1.0:
+        while share(tally, mine) > share(*theirs) + LEAD and share(*theirs) < 1.0:
             await asyncio.sleep(0.05)
 
     return gate
