@@ -55,3 +55,10 @@ audit: install
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache node_modules
+
+# Fault injection (tests/faults, docs/faults.md): posts and chat messages sent while the
+# worker is killed, Redis restarted and database connections cut. `make test` runs the
+# short run (200 + 200, about 90 s); this runs it and the full one (2,000 + 2,000).
+.PHONY: faults
+faults: install services
+	HARBOUR_FAULTS=full DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest tests/faults -s -q

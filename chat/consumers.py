@@ -18,6 +18,7 @@ from chat.events import member_group, own_payload
 from chat.fanout import room_hub
 from chat.ratelimits import ChatRateLimited
 from chat.services import MessageRefused
+from moderation.served import served_record
 
 UNAUTHENTICATED, FORBIDDEN = 4401, 4403
 
@@ -91,8 +92,11 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.delivered_upto = sequence
 
     async def chat_shown(self, event):
-        if event["message"]["sequence"] <= self.delivered_upto:
-            await self.send_json({**frames.message_frame(event["message"], self), "type": "shown"})
+        message = event["message"]
+        if message["sequence"] <= self.delivered_upto:
+            await self.send_json({**frames.message_frame(message, self), "type": "shown"})
+            if message["author_id"] not in (self.user.pk, *self.silenced):
+                served_record(kind="chat", viewer_id=self.user.pk, item_ids=[message["id"]])
 
     async def chat_hidden(self, event):
         await self.send_json({"type": "hidden", "sequence": event["sequence"]})

@@ -10,6 +10,7 @@ from chat.events import message_payload, own_payload
 from chat.models import Room
 from chat.permissions import check_room_read
 from chat.selectors import messages_after, messages_before, messages_own, silenced_by
+from moderation.served import served_record
 
 __all__ = ["catch_up", "connect_check", "history", "message_frame", "message_text", "silenced_by"]
 
@@ -37,6 +38,7 @@ def message_text(event: dict, consumer) -> str:
     payload = event["message"]
     if payload["author_id"] in consumer.silenced or payload["author_id"] == consumer.user.pk:
         return json.dumps(message_frame(payload, consumer))
+    served_record(kind="chat", viewer_id=consumer.user.pk, item_ids=[payload["id"]])
     text = event.get(_SHARED_TEXT)
     if text is None:
         text = event[_SHARED_TEXT] = json.dumps(message_frame(payload, consumer))
@@ -79,7 +81,14 @@ async def catch_up(consumer, after: int | None) -> int:
     return upto
 
 
+def served_note(consumer, rows) -> None:
+    """Record the published rows shown to this member that others wrote (moderation.served)."""
+    shown = [row.pk for row in rows if row.is_public and row.author_id != consumer.user.pk]
+    served_record(kind="chat", viewer_id=consumer.user.pk, item_ids=shown)
+
+
 async def _replay_send(consumer, rows, own, upto):
+    served_note(consumer, rows)
     await consumer.send_json(
         {
             "type": "replay",
@@ -99,4 +108,5 @@ async def history(room_id: int, before, consumer) -> dict:
     rows = await database_sync_to_async(messages_before)(
         room_id=room_id, before=before, limit=settings.HARBOUR_CHAT_PAGE_SIZE
     )
+    served_note(consumer, rows)
     return {"type": "history", "messages": [_row_frame(row, consumer) for row in rows]}

@@ -92,11 +92,21 @@ class Post(Moderated):
     search_vector = SearchVectorField(null=True, editable=False)
     edited_at = models.DateTimeField(null=True, blank=True)
     hug_count = models.PositiveIntegerField(default=0)
+    # The author's page's own id for this submission: a form sent twice (a double
+    # click, a retry after a lost connection) finds this post instead of making another.
+    client_id = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         indexes = [
             models.Index(fields=["thread", "is_public", "created_at"]),
             models.Index(fields=["author", "created_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "client_id"],
+                condition=~models.Q(client_id=""),
+                name="one_post_per_client_id",
+            )
         ]
 
     def __str__(self):

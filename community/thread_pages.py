@@ -25,12 +25,13 @@ from django.utils.safestring import mark_safe
 from community.models import ContentWarning
 from community.post_cards import PostRow, Reader, post_cards
 from community.selectors import thread_posts
+from moderation.served import served_record
 
 POSTS_PER_PAGE = 50
 PAGE_SECONDS = 3600
 TEMPLATE = "community/_thread_posts.html"
 # Part of every key: a deploy that changes how cards look starts with fresh pages.
-LAYOUT = "1"
+LAYOUT = "2"
 
 
 @dataclass(frozen=True)
@@ -115,13 +116,20 @@ def posts_page(thread, facts: ReaderFacts, *, user, page_param, also=()) -> tupl
     )
     found = cache.get_many([key, *also])
     cached = found.pop(key, None)
-    if cached is not None:
-        html, number = cached
-        return PostsPage(mark_safe(html), number), found  # noqa: S308  (our own template's output)
+    if cached is None:
+        cached = _render(thread, facts, user, number)
+        cache.set(key, cached, PAGE_SECONDS)
+    html, number, others = cached
+    if facts.member:  # guides read held posts by design
+        served_record(kind="post", viewer_id=user.pk, item_ids=others)
+    return PostsPage(mark_safe(html), number), found  # noqa: S308  (our own template's output)
+
+
+def _render(thread, facts, user, number) -> tuple[str, int, list[int]]:
+    # The page's HTML, its number, and the public posts on it by others than the reader.
     paginator = Paginator(thread_posts(thread, user), POSTS_PER_PAGE)
     page = paginator.get_page(paginator.num_pages if number == "last" else number)
     posts = [PostRow.from_values(values) for values in page.object_list]
     cards = post_cards(posts, facts.reader(user.pk), thread_public=thread.is_public)
-    html = render_to_string(TEMPLATE, {"cards": cards, "page": page})
-    cache.set(key, (html, page.number), PAGE_SECONDS)
-    return PostsPage(mark_safe(html), page.number), found  # noqa: S308
+    others = [post.pk for post in posts if post.is_public and post.author_id != user.pk]
+    return render_to_string(TEMPLATE, {"cards": cards, "page": page}), page.number, others

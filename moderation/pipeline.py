@@ -183,6 +183,10 @@ def case_open(item, *, reason, priority, labels=None, rules=None) -> ReviewCase:
     opened, raised = case.pk is None, case.pk is not None and priority > case.priority
     if opened or raised:
         case.priority, case.reason = priority, reason
+    elif case.reason == HeldReason.AUTO_CHECK_UNAVAILABLE and labels is not None:
+        # The check has now run: the case waits on its verdict, not for the check, or
+        # the re-check would send the item back to PENDING again and again.
+        case.reason = reason
     case.revision = item.revision
     case.risk_score = _newest_risk_score(item)
     if labels is not None:

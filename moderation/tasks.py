@@ -9,7 +9,7 @@ but never drops it.
 import logging
 from datetime import timedelta
 
-from celery import shared_task
+from celery import current_app, shared_task
 from celery.signals import worker_process_init
 from django.conf import settings
 from django.utils import timezone
@@ -20,6 +20,8 @@ from moderation.registry import registered_models
 from moderation.states import ModerationState
 
 log = logging.getLogger(__name__)
+
+QUEUE = "moderation"
 
 
 @worker_process_init.connect
@@ -73,15 +75,44 @@ def _failed(task, item, error):
 
 @shared_task
 def pending_sweep():
-    """Re-send every item still PENDING after the grace period."""
+    """Re-send items still PENDING after the grace period, oldest first: as many as
+    the broker's queue is short of them. Each may still have its message queued, so
+    only a queue shorter than the list shows lost messages (a restarted broker, a
+    worker killed mid-check); re-sending everything on every sweep instead grew a
+    backlog after an outage faster than a worker could work through it."""
     cutoff = timezone.now() - timedelta(seconds=settings.HARBOUR_RISK_PENDING_GRACE)
+    waiting = _pending_before(cutoff)
+    missing = len(waiting) - _checks_queued()
     sent = 0
-    for model in registered_models():
-        waiting = model.objects.filter(state=ModerationState.PENDING, pending_since__lt=cutoff)
-        for item in waiting.iterator():
+    for _since, model, pk in waiting[: max(missing, 0)]:
+        item = model.objects.filter(pk=pk).first()
+        if item is not None:
             assess_send(item)
             sent += 1
     return sent
+
+
+def _pending_before(cutoff) -> list[tuple]:
+    """(pending since, model, pk) of every item PENDING since before `cutoff`, oldest first."""
+    found = []
+    for model in registered_models():
+        rows = model.objects.filter(state=ModerationState.PENDING, pending_since__lt=cutoff)
+        found += [(since, model, pk) for since, pk in rows.values_list("pending_since", "pk")]
+    return sorted(found, key=lambda row: row[0])
+
+
+def _checks_queued() -> int:
+    """How many checks wait in the broker's moderation queue (0 if it cannot tell)."""
+    if current_app.conf.task_always_eager:
+        return 0  # no broker: tasks run where they are sent
+    try:
+        with current_app.connection_for_read() as connection:
+            declared = connection.default_channel.queue_declare(
+                queue=QUEUE, passive=True
+            )  # fmt: skip
+    except Exception:  # the broker is down or forgot the queue: send, as the safe side
+        return 0
+    return declared.message_count
 
 
 @shared_task
@@ -105,7 +136,7 @@ def assess_send(item) -> None:
     try:
         assess_content.apply_async(
             args=[pipeline.item_label(item), item.pk, pipeline.content_hash(item)],
-            queue="moderation",
+            queue=QUEUE,
             retry_policy={"max_retries": 2, "interval_start": 0.1, "interval_step": 0.2},
         )
     except Exception:  # the member's submission is safe either way: never fail it here

@@ -4,7 +4,7 @@ Every text goes to moderation.services.content_submit from here, explicitly;
 nothing is visible to anyone but its author until moderation publishes it.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from community.models import Mute, Post, Talkabout, Thread, ThreadFollow
@@ -34,16 +34,39 @@ def _check_talkabout_open(talkabout: Talkabout):
         )
 
 
+def _resent(author, client_id: str) -> Post | None:
+    """The post this author already sent with this client id, if any."""
+    if not client_id:
+        return None
+    return Post.objects.select_related("thread").filter(author=author, client_id=client_id).first()
+
+
+def thread_create(*, author, talkabout: Talkabout, title: str, body: str, content_warning="",
+                  client_id=""):  # fmt: skip
+    """Start a thread; its title and opening post are checked together.
+
+    A resend with a `client_id` already stored returns the thread made the first time,
+    so a retried form never starts the same thread twice."""
+    if stored := _resent(author, client_id):
+        return stored.thread
+    try:
+        return _thread_create(author, talkabout, title, body, content_warning, client_id)
+    except IntegrityError:  # the same resend, arriving twice at once
+        if stored := _resent(author, client_id):
+            return stored.thread
+        raise
+
+
 @transaction.atomic
-def thread_create(*, author, talkabout: Talkabout, title: str, body: str, content_warning=""):
-    """Start a thread; its title and opening post are checked together."""
+def _thread_create(author, talkabout, title, body, content_warning, client_id):
     _check_talkabout_open(talkabout)
     check_posting_allowed(author)
     rate_limit_hit(user=author, action="thread")
     thread = Thread.objects.create(talkabout=talkabout, author=author, title=title)
     post = Post.objects.create(
-        thread=thread, author=author, is_opening=True, body=body, content_warning=content_warning
-    )
+        thread=thread, author=author, is_opening=True, body=body,
+        content_warning=content_warning, client_id=client_id,
+    )  # fmt: skip
     ThreadFollow.objects.get_or_create(thread=thread, user=author)
     content_submit(item=post)
     return thread
@@ -58,16 +81,30 @@ def can_reply(*, user, thread: Thread, muted_by_author: bool | None = None) -> b
     return not muted_by_author
 
 
+def reply_create(*, author, thread: Thread, body: str, content_warning="", client_id=""):
+    """Reply in a thread; the author follows the thread from then on.
+
+    A resend with a `client_id` already stored returns the reply stored the first time."""
+    if stored := _resent(author, client_id):
+        return stored
+    try:
+        return _reply_create(author, thread, body, content_warning, client_id)
+    except IntegrityError:  # the same resend, arriving twice at once
+        if stored := _resent(author, client_id):
+            return stored
+        raise
+
+
 @transaction.atomic
-def reply_create(*, author, thread: Thread, body: str, content_warning=""):
-    """Reply in a thread; the author follows the thread from then on."""
+def _reply_create(author, thread, body, content_warning, client_id):
     if not can_reply(user=author, thread=thread):
         raise PostingRefused("You can't reply to this thread.")
     check_posting_allowed(author)
     rate_limit_hit(user=author, action="reply")
     post = Post.objects.create(
-        thread=thread, author=author, body=body, content_warning=content_warning
-    )
+        thread=thread, author=author, body=body, content_warning=content_warning,
+        client_id=client_id,
+    )  # fmt: skip
     ThreadFollow.objects.get_or_create(thread=thread, user=author)
     content_submit(item=post)
     return post

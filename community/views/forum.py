@@ -1,6 +1,7 @@
 """Talkabouts, threads and replies. Views stay thin: forms in, services out."""
 
 import functools
+import uuid
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -35,6 +36,13 @@ from selfcare.selectors import crisis_lines_for
 READERS = (Role.MEMBER, Role.GUIDE, Role.LEAD)
 ESCALATED = ModerationState.ESCALATED
 THREADS_PER_PAGE = 30
+
+
+def _client_id(request) -> str:
+    """The page's own id for what the member is sending: the one the form came back
+    with, or a new one for a fresh form (see Post.client_id)."""
+    sent = request.POST.get("client_id", "")[:64] if request.method == "POST" else ""
+    return sent or uuid.uuid4().hex
 
 
 def _refused(request, template, context, error):
@@ -86,10 +94,11 @@ def thread_new(request, slug=None):
         "content_warning": getattr(talkabout, "default_content_warning", ""),
     }
     form = ThreadForm(request.POST or None, initial=initial)
-    context = {"form": form, "talkabout": talkabout}
+    client_id = _client_id(request)
+    context = {"form": form, "talkabout": talkabout, "client_id": client_id}
     if request.method == "POST" and form.is_valid():
         try:
-            thread = thread_create(author=request.user, **form.cleaned_data)
+            thread = thread_create(author=request.user, client_id=client_id, **form.cleaned_data)
         except (PostingRefused, RateLimited) as error:
             return _refused(request, "community/thread_new.html", context, error)
         return redirect("thread_detail", pk=thread.pk)
@@ -138,6 +147,7 @@ def _thread_context(request, thread, form):
         "crisis_lines": _crisis_lines_for(user) if escalated else None,
         "help_may_take_longer": escalated and help_may_take_longer(user),
         "form": form,
+        "client_id": _client_id(request),
         "blank_fields": None
         if form.is_bound
         else (_blank_reply_fields() if settings.DEBUG else _blank_reply_fields_cached()),
@@ -158,7 +168,10 @@ def reply_new(request, pk):
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            post = reply_create(author=request.user, thread=thread, **form.cleaned_data)
+            post = reply_create(
+                author=request.user, thread=thread, client_id=_client_id(request),
+                **form.cleaned_data,
+            )  # fmt: skip
         except (PostingRefused, RateLimited) as error:
             context = _thread_context(request, thread, form)
             return _refused(request, "community/thread_detail.html", context, error)

@@ -497,3 +497,7 @@ for _queue in HARBOUR_HEARTBEAT_QUEUES:
 # Prometheus scrapes /metrics with "Authorization: Bearer <token>"; unset, only staff can.
 HARBOUR_METRICS_TOKEN = env("HARBOUR_METRICS_TOKEN", default="")
 HARBOUR_METRICS_RATE_WINDOW_SECONDS = env.int("HARBOUR_METRICS_RATE_WINDOW_SECONDS", default=300)
+
+# A file to note every item shown to a member other than its author (moderation.served),
+# for the fault suite; empty (the default) writes nothing.
+HARBOUR_SERVED_LOG = env("HARBOUR_SERVED_LOG", default="")
