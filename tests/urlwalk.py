@@ -62,45 +62,45 @@ def url_for(name, entry, samples=None):
 # owner gets the page and any other member, or another organisation's admin, gets 404.
 
 
-def _journal_entry(member):
+def owned_journal_entry(member):
     return {"pk": JournalEntry.objects.create(member=member, body="Slept badly").pk}
 
 
-def _self_assessment(member):
+def owned_self_assessment(member):
     result = SelfAssessment.objects.create(
         member=member, kind="phq9", answers=[0] * 9, score=0, band="Minimal"
     )
     return {"pk": result.pk}
 
 
-def _post(member):
+def owned_post(member):
     thread = thread_create(author=member, talkabout=TalkaboutFactory(), title="Hi", body="Hello")
     return {"pk": thread.posts.get().pk}
 
 
-def _brick(member):
+def owned_brick(member):
     return {"pk": brick_create(author=member, body="One day at a time", colour="sea").pk}
 
 
-def _mute(member):
+def owned_mute(member):
     return {"pk": Mute.objects.create(muter=member, muted=UserFactory()).pk}
 
 
-def _buddy_checkin(member):
+def owned_buddy_checkin(member):
     match = BuddyMatch.objects.create(first=member, second=UserFactory(), score=1, state="active")
     return {"checkin_id": BuddyCheckIn.objects.create(match=match, author=member).pk}
 
 
 OWNED_SAMPLES = {
-    "selfcare:journal_entry": _journal_entry,
-    "selfcare:journal_delete": _journal_entry,
-    "selfcare:assessment_result": _self_assessment,
-    "selfcare:assessment_alert": _self_assessment,
-    "post_edit": _post,
-    "post_delete": _post,
-    "brick_delete": _brick,
-    "mute_remove": _mute,
-    "buddy_checkin": _buddy_checkin,
+    "selfcare:journal_entry": owned_journal_entry,
+    "selfcare:journal_delete": owned_journal_entry,
+    "selfcare:assessment_result": owned_self_assessment,
+    "selfcare:assessment_alert": owned_self_assessment,
+    "post_edit": owned_post,
+    "post_delete": owned_post,
+    "brick_delete": owned_brick,
+    "mute_remove": owned_mute,
+    "buddy_checkin": owned_buddy_checkin,
 }
 
 
