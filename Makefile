@@ -49,9 +49,16 @@ lock:
 	$(VENV)/bin/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url \
 		--no-emit-find-links -o requirements.lock pyproject.toml
 
+# pip-audit reads the locked versions as they are (no resolving, no installing).
+# --strict: a package the advisory service cannot look up fails the audit, so an
+# unreachable service is never a silent "no known vulnerabilities". The CPU build's
+# local tag (torch ...+cpu) is dropped for the look-up: advisories name the release.
 audit: install
 	$(PY) -m pip install --quiet pip-audit
-	$(VENV)/bin/pip-audit -r requirements.lock
+	@mkdir -p var
+	sed -E 's/^([A-Za-z0-9._-]+==[^+ ]+)\+[A-Za-z0-9.]+/\1/' requirements.lock > var/audit-requirements.txt
+	$(VENV)/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+		-r var/audit-requirements.txt
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache node_modules

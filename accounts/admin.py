@@ -1,10 +1,12 @@
-"""Admin for accounts. Emails and safety details are deliberately absent."""
+"""Admin for accounts. Emails and safety details are deliberately absent, and every
+look at a member here is audited (moderation/admin_audit.py, docs/security.md)."""
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib import admin
 
 from accounts.models import User
+from moderation.admin_audit import AuditedAdminMixin
 
 # allauth's own admin pages list email addresses and authenticator secrets.
 admin.site.unregister(EmailAddress)
@@ -12,7 +14,7 @@ admin.site.unregister(Authenticator)
 
 
 @admin.register(User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["handle", "role", "organisation", "is_active", "date_joined"]
     list_filter = ["role", "is_active"]
     search_fields = ["handle"]

@@ -2,7 +2,7 @@
 
 Keys come from settings.FIELD_ENCRYPTION_KEYS, newest first. Values are written
 with the newest key and read with any of them, so a key can be rotated by adding
-a new one in front and re-encrypting (`manage.py encryption_rotate`).
+a new one in front and re-encrypting (`manage.py rotate_encryption_keys`, see docs/security.md).
 """
 
 from functools import cache

@@ -7,11 +7,21 @@
     @access(Role.STAFF, bearer="HARBOUR_METRICS_TOKEN")
                                        staff, or a machine sending that setting's
                                        token as "Authorization: Bearer <token>"
+    @access(Role.MEMBER, scope=Scope.OWNER)
+                                       members, on an object in the URL that is their own:
+                                       any other member gets the same plain 404
+    @access(Role.ORG_ADMIN, scope=Scope.ORGANISATION)
+                                       organisation admins, on an object of their own
+                                       organisation: another organisation's admin gets 404
 
 A signed-out visitor asking for a protected page is sent to sign in. A signed-in
 person without the role gets a plain 404, so pages they may not use do not even
 show that they exist. Guides, leads and organisation admins must also have
 passed a second factor in this session; `AccessMiddleware` enforces all of it.
+
+The scope is a promise the view keeps itself (it looks the object up together with
+`request.user`, or its organisation); tests/accounts/test_url_access.py holds every
+scoped view to it with sample objects owned by the test member (tests/urlwalk.py).
 """
 
 import hmac
@@ -36,11 +46,18 @@ class Outcome:
     DENIED = "denied"
 
 
+class Scope:
+    NONE = ""
+    OWNER = "owner"  # the URL names an object one member owns; only they may see it
+    ORGANISATION = "organisation"  # the URL names an organisation's object; only its admins
+
+
 @dataclass(frozen=True)
 class Access:
     roles: frozenset | None  # None: anyone, signed in or not
     require_mfa: bool = True
     bearer: str | None = None  # a setting holding a token that also lets a request in
+    scope: str = Scope.NONE
 
     def outcome(self, request) -> str:
         if self.roles is None or bearer_matches(request, self.bearer):
@@ -60,18 +77,20 @@ SIGNED_IN = "signed_in"
 _ALL_ROLES = frozenset(Role.values)
 
 
-def access(*who, require_mfa: bool = True, bearer: str | None = None):
+def access(*who, require_mfa: bool = True, bearer: str | None = None, scope: str = Scope.NONE):
     """Declare who may use a view; see the module docstring."""
     if bearer is not None and who in ((PUBLIC,), (SIGNED_IN,)):
         raise ValueError("a bearer token is for a page limited to roles")
+    if scope not in (Scope.NONE, Scope.OWNER, Scope.ORGANISATION) or (scope and PUBLIC in who):
+        raise ValueError(f"access() takes a scope for signed-in people only, not {scope!r}")
     if who == (PUBLIC,):
         rule = Access(roles=None)
     elif who == (SIGNED_IN,):
-        rule = Access(roles=_ALL_ROLES, require_mfa=require_mfa)
+        rule = Access(roles=_ALL_ROLES, require_mfa=require_mfa, scope=scope)
     else:
         if not who or not set(who) <= _ALL_ROLES:
             raise ValueError(f"access() takes PUBLIC, SIGNED_IN or roles, not {who!r}")
-        rule = Access(roles=frozenset(who), require_mfa=require_mfa, bearer=bearer)
+        rule = Access(roles=frozenset(who), require_mfa=require_mfa, bearer=bearer, scope=scope)
 
     def declare(view):
         view.harbour_access = rule

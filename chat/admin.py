@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from chat.models import InterestCategory, Room
+from moderation.admin_audit import AuditedAdminMixin
 
 
 @admin.register(Room)
-class RoomAdmin(admin.ModelAdmin):
+class RoomAdmin(AuditedAdminMixin, admin.ModelAdmin):
     # Staff set up group rooms; messages and buddy chats stay out of the admin.
     list_display = ["title", "kind", "facilitator", "capacity", "is_open"]
     list_filter = ["kind", "is_open"]

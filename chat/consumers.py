@@ -47,6 +47,15 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await room_hub().leave(self.room_id, self)
             self.listener = None
 
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        # A binary frame or broken JSON gets the plain answer any unknown request
+        # gets, and the connection stays open; channels would raise and drop it.
+        try:
+            content = await self.decode_json(text_data) if text_data else None
+        except (ValueError, RecursionError):  # JSONDecodeError; nesting too deep
+            content = None
+        await self.receive_json(content, **kwargs)
+
     async def receive_json(self, content, **kwargs):
         kind = content.get("type") if isinstance(content, dict) else None
         if kind == "send":

@@ -37,8 +37,14 @@ class MessageRefused(Exception):
 
 
 def _validate(client_id: str, text: str) -> None:
-    if not client_id or len(client_id) > CLIENT_ID_MAX:
+    # PostgreSQL cannot store a NUL character: refuse it here, not with a crash there.
+    if not client_id or len(client_id) > CLIENT_ID_MAX or "\x00" in client_id:
         raise MessageRefused("Something went wrong sending this. Please try again.")
+    if "\x00" in text:
+        raise MessageRefused(
+            "This message has an invisible character we can't send. "
+            "Please retype it, or copy it again from somewhere else."
+        )
     if not text.strip():
         raise MessageRefused("Please write something before sending.")
     if len(text) > MESSAGE_MAX:

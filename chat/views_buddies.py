@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.permissions import access
+from accounts.permissions import Scope, access
 from accounts.roles import Role
 from chat.delivery import checkin_check
 from chat.forms import DIAGNOSIS_RISKS, BuddyProfileForm, CheckInForm
@@ -86,7 +86,7 @@ def buddy_match_end(request, match_id):
     )
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @require_http_methods(["GET", "POST"])
 def buddy_checkin(request, checkin_id):
     checkin = get_object_or_404(

@@ -423,6 +423,10 @@ class AuditAction(models.TextChoices):
     AUDIT_SEARCHED = "audit_searched", "Searched the audit log"
     AUDIT_EXPORTED = "audit_exported", "Exported the audit log"
     OVERSIGHT_REVIEWED = "oversight_reviewed", "Reviewed an oversight sample"
+    ADMIN_LIST_VIEWED = "admin_list_viewed", "Opened an admin list of member records"
+    ADMIN_RECORD_VIEWED = "admin_record_viewed", "Opened a member record in the admin"
+    ADMIN_RECORD_CHANGED = "admin_record_changed", "Changed a member record in the admin"
+    ADMIN_HISTORY_VIEWED = "admin_history_viewed", "Opened a member record's admin history"
 
 
 class AuditRefused(Exception):

@@ -38,3 +38,10 @@ def sign_in(client, user, *, password=PASSWORD):
         response = client.post(reverse("mfa_authenticate"), {"code": totp_code(user.totp_secret)})
         assert response.status_code == 302, response.content[:500]
     return response
+
+
+def reauthenticate(client, *, password=PASSWORD):
+    """Confirm it's you, as before break-glass, an email change, export or erasure."""
+    response = client.post(reverse("account_reauthenticate"), {"password": password})
+    assert response.status_code == 302, response.content[:500]
+    return response

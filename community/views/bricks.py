@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.permissions import access
+from accounts.permissions import Scope, access
 from accounts.roles import Role
 from community.forms import BrickForm
 from community.models import Brick
@@ -43,7 +43,7 @@ def brick_wall(request):
     return redirect("brick_wall")
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @require_POST
 def brick_delete_view(request, pk):
     brick = get_object_or_404(Brick, pk=pk, author=request.user)

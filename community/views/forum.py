@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.permissions import access
+from accounts.permissions import Scope, access
 from accounts.roles import Role
 from community.forms import PostEditForm, ReplyForm, ThreadForm
 from community.models import Post, Talkabout
@@ -185,7 +185,7 @@ def _own_post(request, pk):
     return get_object_or_404(Post.objects.select_related("thread"), pk=pk, author=request.user)
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @require_http_methods(["GET", "POST"])
 def post_edit_view(request, pk):
     post = _own_post(request, pk)
@@ -207,7 +207,7 @@ def post_edit_view(request, pk):
     return render(request, "community/post_edit.html", context, status=400 if form.errors else 200)
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @require_http_methods(["GET", "POST"])
 def post_delete_view(request, pk):
     post = _own_post(request, pk)

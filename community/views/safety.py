@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.permissions import access
+from accounts.permissions import Scope, access
 from accounts.roles import Role
 from community.forms import ReportForm
 from community.models import Brick, Mute, Post
@@ -149,7 +149,7 @@ def mute_list(request):
     return render(request, "community/mutes.html", {"mutes": mutes})
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @require_POST
 def mute_remove(request, pk):
     mute = get_object_or_404(Mute.objects.select_related("muted"), pk=pk, muter=request.user)

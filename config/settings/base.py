@@ -218,6 +218,10 @@ ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Harbour"
 MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
+# Confirm it's you (password or second factor) before changing an email address or
+# password, and before break-glass, export and erasure (accounts/reauth.py).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
 
 # Roles whose every page requires a second factor verified in this session.
 HARBOUR_MFA_ROLES = ["guide", "lead", "org_admin"]

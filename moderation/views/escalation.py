@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import access
+from accounts.reauth import reauthentication_required
 from accounts.roles import Role
 from moderation.errors import ModerationRefused
 from moderation.escalation import escalation_close, escalation_step_record, safety_details_reveal
@@ -47,6 +48,7 @@ def escalation_step_view(request, pk):
 @access(*CONSOLE)
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
+@reauthentication_required
 def safety_details_view(request, pk):
     """Break-glass. The details are shown in the answer to the POST only, never stored
     in a page a browser or proxy may keep: `Cache-Control: no-store`."""

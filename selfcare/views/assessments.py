@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.permissions import access
+from accounts.permissions import Scope, access
 from accounts.roles import Role
 from selfcare.forms.assessments import AlertConsentForm, SelfAssessmentForm
 from selfcare.instruments import ANSWERS, INSTRUMENTS, QUESTION
@@ -47,14 +47,14 @@ def assessment_take(request, kind):
     return render(request, "selfcare/assessment_take.html", context, status=status)
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @never_cache
 def assessment_result(request, pk):
     result = self_assessment_for(member=request.user, pk=pk)
     return _result_page(request, result, AlertConsentForm())
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @require_POST
 def assessment_alert(request, pk):
     result = self_assessment_for(member=request.user, pk=pk)

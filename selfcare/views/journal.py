@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.permissions import access
+from accounts.permissions import Scope, access
 from accounts.roles import Role
 from selfcare.forms.private import JournalEntryForm
 from selfcare.selectors.private import journal_entries_for, journal_entry_for, journal_export_text
@@ -36,7 +36,7 @@ def journal(request):
     return render(request, "selfcare/journal.html", context, status=400 if form.errors else 200)
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def journal_entry(request, pk):
@@ -52,7 +52,7 @@ def journal_entry(request, pk):
     return render(request, "selfcare/journal_entry.html", context, status=status)
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @require_http_methods(["GET", "HEAD", "POST"])
 def journal_entry_delete_view(request, pk):
     entry = journal_entry_for(member=request.user, pk=pk)

@@ -50,3 +50,19 @@ def test_production_refuses_sqlite():
     result = manage("check", env={**PRODUCTION_ENV, "DATABASE_URL": "sqlite:////tmp/x.db"})
     assert result.returncode != 0
     assert "PostgreSQL" in result.stderr
+
+
+def test_production_sends_hsts_and_keeps_cookies_to_https():
+    shown = (
+        "from django.conf import settings as s; print(s.SECURE_HSTS_SECONDS, "
+        "s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_NAME)"
+    )
+    result = manage("shell", "-c", shown, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    hsts, subdomains, redirect, session_secure, csrf_secure, httponly, name = (
+        result.stdout.strip().splitlines()[-1].split()
+    )
+    assert int(hsts) >= 60 * 60 * 24 * 365 and subdomains == "True" and redirect == "True"
+    assert session_secure == csrf_secure == httponly == "True"
+    assert name.startswith("__Secure-")

@@ -11,7 +11,9 @@ from moderation.errors import ModerationRefused
 from moderation.escalation import safety_details_reveal
 from moderation.models import AlertKind, AuditAction, AuditEntry, ConsoleAlert
 from moderation.services import case_open_for
+from tests.auth import reauthenticate
 from tests.conftest import _clinician
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +29,7 @@ def safety_details(member):
 
 
 def _reveal(client, case, reason=REASON):
+    reauthenticate(client)
     return client.post(reverse("safety_details", args=[case.pk]), {"reason": reason})
 
 
@@ -114,3 +117,30 @@ def test_a_member_who_gave_no_details_is_said_so_plainly(client_for, guide, esca
     page = _reveal(client_for(guide), case).content.decode()
     assert "gave no safety details" in page
     assert AuditEntry.objects.filter(action=AuditAction.SAFETY_DETAILS_REVEALED).count() == 1
+
+
+def test_break_glass_asks_for_the_password_again_and_keeps_the_reason(
+    client_for, guide, escalated_post, safety_details
+):
+    case = case_open_for(escalated_post)
+    client = client_for(guide)
+    url = reverse("safety_details", args=[case.pk])
+    assert client.get(url).status_code == 200  # the form itself needs no fresh password
+
+    asked = client.post(url, {"reason": REASON})
+
+    assert asked.status_code == 302
+    assert asked["Location"].startswith(reverse("account_reauthenticate"))
+    assert not AuditEntry.objects.filter(action=AuditAction.SAFETY_DETAILS_REVEALED).exists()
+    resumed = client.post(asked["Location"], {"password": PASSWORD})
+    assert "07700 900456" in resumed.content.decode()
+    assert AuditEntry.objects.get(action=AuditAction.SAFETY_DETAILS_REVEALED).reason == REASON
+
+
+def test_a_wrong_password_reveals_nothing(client_for, guide, escalated_post, safety_details):
+    case = case_open_for(escalated_post)
+    client = client_for(guide)
+    asked = client.post(reverse("safety_details", args=[case.pk]), {"reason": REASON})
+    refused = client.post(asked["Location"], {"password": "not-the-password"})
+    assert "07700" not in refused.content.decode()
+    assert not AuditEntry.objects.filter(action=AuditAction.SAFETY_DETAILS_REVEALED).exists()

@@ -97,3 +97,19 @@ def test_public_pages_do_not_look_up_who_is_signed_in(rf):
     request.user = SimpleLazyObject(unread)
     middleware = IdleTimeoutMiddleware(lambda request: HttpResponse())
     assert middleware.process_view(request, public_view, (), {}) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["admin:index", "admin:accounts_user_changelist"], ids=["admin", "audited-admin"]
+)
+def test_staff_left_idle_in_the_admin_are_signed_out(signed_in, staff, url):
+    client = signed_in(staff)
+    assert client.get(reverse(url)).status_code == 200
+    _idle_for(client, 31 * 60)
+
+    response = client.get(reverse(url))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
