@@ -427,6 +427,10 @@ class AuditAction(models.TextChoices):
     ADMIN_RECORD_VIEWED = "admin_record_viewed", "Opened a member record in the admin"
     ADMIN_RECORD_CHANGED = "admin_record_changed", "Changed a member record in the admin"
     ADMIN_HISTORY_VIEWED = "admin_history_viewed", "Opened a member record's admin history"
+    LEGAL_HOLD_PLACED = "legal_hold_placed", "Placed a legal hold on an account"
+    LEGAL_HOLD_LIFTED = "legal_hold_lifted", "Lifted a legal hold"
+    ACCOUNT_ERASED = "account_erased", "An account was erased at its owner's request"
+    AUDIT_RETENTION_PURGE = "audit_retention_purge", "Removed audit entries past retention"
 
 
 class AuditRefused(Exception):

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.permissions import PUBLIC, access
+from accounts.permissions import PUBLIC, Scope, access
+from accounts.reauth import reauthentication_required
 from accounts.roles import Role
 from accounts.selectors import model_improvement_consented
 from privacy.forms import ErasureForm
@@ -41,6 +42,7 @@ def privacy_home(request):
 
 @access(Role.MEMBER)
 @require_POST
+@reauthentication_required
 def export_request_view(request):
     try:
         export = export_request(member=request.user, enqueue=export_enqueue)
@@ -50,7 +52,7 @@ def export_request_view(request):
     return redirect("privacy_export", pk=export.pk)
 
 
-@access(Role.MEMBER)
+@access(Role.MEMBER, scope=Scope.OWNER)
 @require_safe
 @never_cache
 def export_status(request, pk):

@@ -6,6 +6,7 @@ from chat.models_buddies import BuddyCheckIn, BuddyMatch
 from community.models import Mute
 from community.services.bricks import brick_create
 from community.services.threads import thread_create
+from privacy.models import DataExport
 from selfcare.models import JournalEntry, SelfAssessment
 from tests.factories import TalkaboutFactory, UserFactory
 
@@ -92,6 +93,10 @@ def owned_buddy_checkin(member):
     return {"checkin_id": BuddyCheckIn.objects.create(match=match, author=member).pk}
 
 
+def owned_data_export(member):
+    return {"pk": DataExport.objects.create(member=member).pk}
+
+
 OWNED_SAMPLES = {
     "selfcare:journal_entry": owned_journal_entry,
     "selfcare:journal_delete": owned_journal_entry,
@@ -102,6 +107,7 @@ OWNED_SAMPLES = {
     "brick_delete": owned_brick,
     "mute_remove": owned_mute,
     "buddy_checkin": owned_buddy_checkin,
+    "privacy_export": owned_data_export,
 }
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from accounts.models import User
 from moderation.audit import audit_record
-from moderation.models import AuditPseudonym, CasePriority, ReviewCase
+from moderation.models import AuditAction, AuditPseudonym, CasePriority, ReviewCase
 from privacy.models import ErasureRecord
 from privacy.selectors import legal_hold_active
 from privacy.services.erasure_content import content_erase
@@ -18,7 +18,7 @@ from privacy.services.erasure_private import private_data_delete
 
 POLICIES = ("anonymise", "remove")
 FORMER_MEMBER = "former-member"
-ACCOUNT_ERASED = "account_erased"  # the audit action; the entry names nobody
+ACCOUNT_ERASED = AuditAction.ACCOUNT_ERASED
 
 HOLD_MESSAGE = (
     "Your account can't be erased just yet. The Wall Guides are still making sure you're "

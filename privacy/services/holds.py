@@ -7,11 +7,11 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from moderation.audit import audit_record
-from moderation.models import CasePriority, ReviewCase
+from moderation.models import AuditAction, CasePriority, ReviewCase
 from privacy.models import LegalHold
 
-LEGAL_HOLD_PLACED = "legal_hold_placed"
-LEGAL_HOLD_LIFTED = "legal_hold_lifted"
+LEGAL_HOLD_PLACED = AuditAction.LEGAL_HOLD_PLACED
+LEGAL_HOLD_LIFTED = AuditAction.LEGAL_HOLD_LIFTED
 
 
 class HoldRefused(Exception):

@@ -11,12 +11,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from moderation.audit import audit_record
-from moderation.models import Appeal, AppealState, CaseDecision, CaseState, ReviewCase
+from moderation.models import Appeal, AppealState, AuditAction, CaseDecision, CaseState, ReviewCase
 from moderation.states import ModerationState
 from privacy.services.wiping import WIPE_FIELDS, items_wipe
 
 # The action the purge records; privacy_audit_purge writes the same on PostgreSQL.
-AUDIT_RETENTION_PURGE = "audit_retention_purge"
+AUDIT_RETENTION_PURGE = AuditAction.AUDIT_RETENTION_PURGE
 
 
 def _expired_items(model, cutoff):
