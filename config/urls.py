@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("selfcare.urls")),
     path("", include("moderation.urls")),
     path("", include("chat.urls")),
+    path("portal/reports/", include("insights.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

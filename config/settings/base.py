@@ -9,6 +9,7 @@ to a local outbox.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from config.settings.local_secrets import load_or_create
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "moderation",
     "chat",
     "selfcare",
+    "insights",
 ]
 
 MIDDLEWARE = [
@@ -432,3 +434,14 @@ CELERY_BEAT_SCHEDULE["moderation-oversight-samples"] = {
     "task": "moderation.oversight.oversight_samples_take",
     "schedule": env.float("HARBOUR_OVERSIGHT_SAMPLE_SECONDS", default=15 * 60.0),
 }
+
+# --- Organisation reports (insights) -------------------------------------------
+# Yesterday's figures (and the days before it, so late decisions settle) are built
+# each night; `manage.py aggregate_insights` does the same by hand.
+CELERY_BEAT_SCHEDULE["insights-daily-aggregation"] = {
+    "task": "insights.tasks.daily_aggregation_run",
+    "schedule": crontab(hour=2, minute=15),
+}
+# How many days before yesterday are rebuilt each night: a post held for a Wall
+# Guide counts on the day it was written, once it is published.
+HARBOUR_INSIGHTS_SETTLE_DAYS = env.int("HARBOUR_INSIGHTS_SETTLE_DAYS", default=7)
