@@ -26,7 +26,8 @@ _GROUP = "u.organisation_id, COALESCE(c.label, '')"
 
 def _counted(source: str, metric: str, key: str = "''", count: str = "COUNT(*)") -> str:
     return (
-        f"SELECT {metric}, {_GROUP}, {key}, {count} FROM ({source}) src {_MEMBER} "
+        # Built from this module's constants only; dates are passed as parameters.
+        f"SELECT {metric}, {_GROUP}, {key}, {count} FROM ({source}) src {_MEMBER} "  # noqa: S608
         f"GROUP BY 1, {_GROUP}, 4"
     )
 
@@ -75,7 +76,7 @@ DAILY_QUERIES = [
         f"'{Metric.CHAT_SESSIONS}'",
     ),
     _counted(
-        "SELECT author_id AS member_id FROM moderation_reviewcase "
+        "SELECT author_id AS member_id FROM moderation_reviewcase "  # noqa: S608
         "WHERE opened_at >= %(start)s AND opened_at < %(end)s "
         f"AND priority = {int(CasePriority.URGENT)} "
         f"AND (escalated_at IS NOT NULL OR reason IN ({_ESCALATION}))",
@@ -83,7 +84,7 @@ DAILY_QUERIES = [
     ),
     *(
         _counted(
-            f"SELECT member_id, {column} AS rating FROM selfcare_feedbackresponse "
+            f"SELECT member_id, {column} AS rating FROM selfcare_feedbackresponse "  # noqa: S608
             f"WHERE {column} IS NOT NULL AND answered_at >= %(start)s AND answered_at < %(end)s",
             f"'{metric}'",
             key="CAST(src.rating AS TEXT)",

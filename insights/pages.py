@@ -11,7 +11,11 @@ from insights.charts import chart
 from insights.periods import Period, recent_weeks
 from insights.report import ALL, REST, breakdowns, headline_figures, period_figures
 
-TRENDS = [("signups", "Sign-ups"), ("active", "Weekly active members"), ("posts", "Posts and replies")]
+TRENDS = [
+    ("signups", "Sign-ups"),
+    ("active", "Weekly active members"),
+    ("posts", "Posts and replies"),
+]
 
 
 @dataclass

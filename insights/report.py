@@ -106,9 +106,7 @@ def whole_counts(counts: Mapping) -> dict:
 
 def equations(slices: list) -> list[Equation]:
     """How the figures of one period add up; `slices` are the labels offered plus REST."""
-    found = [
-        Equation((ALL, metric), tuple((s, metric) for s in slices)) for metric, _ in HEADLINES
-    ]
+    found = [Equation((ALL, metric), tuple((s, metric) for s in slices)) for metric, _ in HEADLINES]
     for table in breakdowns():
         found.append(Equation(table.total, tuple(node for _, node in table.rows)))
     found.append(Equation((ALL, "assessments"), ((ALL, "phq9"), (ALL, "gad7"))))

@@ -76,7 +76,9 @@ def weekly_counts(organisation, weeks: list[Period], offered: list[str]) -> dict
     by_week = defaultdict(list)
     for week, *row in rows:
         by_week[week].append(row)
-    return {w.start: _slice_rows(by_week.get(w.start, []), offered, Metric.ACTIVE_WEEK) for w in weeks}
+    return {
+        w.start: _slice_rows(by_week.get(w.start, []), offered, Metric.ACTIVE_WEEK) for w in weeks
+    }
 
 
 def talkabouts_most_used(per_slice: dict, slice_names: list[str]) -> list[str]:
@@ -94,5 +96,3 @@ def talkabouts_most_used(per_slice: dict, slice_names: list[str]) -> list[str]:
         Talkabout.objects.filter(pk__in=[int(key) for _, key in ranked]).values_list("pk", "title")
     )
     return [titles[int(key)] for _, key in ranked if int(key) in titles]
-
-

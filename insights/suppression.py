@@ -93,7 +93,9 @@ def _small_total_parts(values, equations) -> frozenset:
 
 
 def _seen(values, states) -> dict:
-    return {node: (values[node] if state is Shown.VALUE else state) for node, state in states.items()}
+    return {
+        node: (values[node] if state is Shown.VALUE else state) for node, state in states.items()
+    }
 
 
 def _complement(values, states, equations, pinned) -> Hashable | None:
