@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from insights import selectors
 from insights.charts import chart
-from insights.periods import Period, recent_weeks
+from insights.periods import WEEK, Period, recent_weeks
 from insights.report import ALL, REST, breakdowns, headline_figures, period_figures
 
 TRENDS = [
@@ -33,7 +33,12 @@ def report_build(organisation, *, period: Period, label: str, labels: list, toda
     slice_name = label or ALL
     per_slice = selectors.period_counts(organisation, period, labels)
     figures = period_figures(per_slice)
-    report = Report(period, label, headline_figures(figures, slice_name))
+    active = "Weekly active members" if period.kind == WEEK else "Monthly active members"
+    headlines = [
+        (active if name == "Active members" else name, figure)
+        for name, figure in headline_figures(figures, slice_name)
+    ]
+    report = Report(period, label, headlines)
     if not label:
         for table in breakdowns():
             rows = [(name, figures[node]) for name, node in table.rows]
