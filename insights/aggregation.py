@@ -96,6 +96,8 @@ DAILY_QUERIES = [
     ),
 ]
 
+MEMBERS_QUERY = _counted("SELECT id AS member_id FROM accounts_user", f"'{Metric.MEMBERS}'")
+
 # Active: wrote a post or a chat message, took a self-assessment or moved on in a course.
 ACTIVE_QUERY = _counted(
     "SELECT author_id AS member_id FROM community_post "
@@ -130,7 +132,9 @@ def _store(day: date, rows, metrics) -> int:
     return len(stats)
 
 
-DAILY_METRICS = [m for m in Metric.values if m not in (Metric.ACTIVE_WEEK, Metric.ACTIVE_MONTH)]
+DAILY_METRICS = [
+    m for m in Metric.values if m not in (Metric.ACTIVE_WEEK, Metric.ACTIVE_MONTH, Metric.MEMBERS)
+]
 
 
 def day_aggregate(*, day: date) -> int:
@@ -159,9 +163,19 @@ def active_aggregate(*, metric: str, start: date, end: date) -> int:
         return _store(start, rows, [metric])
 
 
+def members_count(*, today: date) -> int:
+    """Note each label's members as of now, on today: reports offer labels from this."""
+    with connection.cursor() as cursor:
+        cursor.execute(MEMBERS_QUERY)
+        rows = cursor.fetchall()
+    with transaction.atomic():
+        return _store(today, rows, [Metric.MEMBERS])
+
+
 def insights_aggregate(*, days: list[date]) -> int:
     """Rebuild the given days, and the weeks and months they fall in; returns rows written."""
-    written = sum(day_aggregate(day=day) for day in days)
+    written = members_count(today=timezone.localdate())
+    written += sum(day_aggregate(day=day) for day in days)
     for start in sorted({week_start(day) for day in days}):
         written += active_aggregate(
             metric=Metric.ACTIVE_WEEK, start=start, end=start + timedelta(days=7)

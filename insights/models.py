@@ -22,6 +22,9 @@ class Metric(models.TextChoices):
     ESCALATIONS = "escalations", "Escalations"
     FEEDBACK_SUPPORTED = "feedback_supported", "Feedback: felt supported"
     FEEDBACK_COMMUNITY = "feedback_community", "Feedback: part of a community"
+    # How many members each label has, as of the run: only to decide which labels a
+    # report may offer (5 or more). Never shown.
+    MEMBERS = "members", "Members per label (not shown)"
 
 
 class DailyStat(models.Model):

@@ -46,11 +46,9 @@ def report_build(organisation, *, period: Period, label: str, labels: list, toda
             report.tables.append((table.title, lettered, figures[table.total], chart(rows)))
     weeks = list(reversed(recent_weeks(today)))
     weekly = selectors.weekly_counts(organisation, weeks, labels)
+    by_week = [(week.short_name, period_figures(weekly[week.start])) for week in weeks]
     for metric, title in TRENDS:
-        rows = []
-        for week in weeks:
-            week_figures = period_figures(weekly[week.start])
-            rows.append((week.short_name, week_figures[(slice_name, metric)]))
+        rows = [(name, figures[(slice_name, metric)]) for name, figures in by_week]
         report.trends.append((title, chart(rows), rows))
     report.talkabouts = selectors.talkabouts_most_used(
         per_slice, [label] if label else [*labels, REST]

@@ -6,11 +6,9 @@ the same however many members and posts there are.
 
 from collections import defaultdict
 
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.db.models.functions import TruncWeek
 
-from accounts.models import User
-from accounts.roles import Role
 from community.models import Talkabout
 from insights.models import DailyStat, Metric
 from insights.periods import WEEK, Period
@@ -21,17 +19,18 @@ TOP_TALKABOUTS = 5
 
 
 def offered_labels(organisation) -> list[str]:
-    """Access-code labels with at least 5 members: the only ones a report breaks down by."""
+    """Access-code labels with at least 5 members at the last nightly run: the only ones a
+    report breaks down by. Taken from that run, not from now, so every report between
+    two runs splits the organisation the same way."""
+    counts = DailyStat.objects.filter(organisation=organisation, metric=Metric.MEMBERS)
+    latest = counts.order_by("-day").values_list("day", flat=True)[:1]
     rows = (
-        User.objects.filter(organisation=organisation, role=Role.MEMBER)
-        .exclude(access_code__isnull=True)
-        .exclude(access_code__label="")
-        .values("access_code__label")
-        .annotate(members=Count("id"))
-        .filter(members__gte=MIN_LABEL_MEMBERS)
-        .order_by("access_code__label")
+        counts.filter(day=latest, value__gte=MIN_LABEL_MEMBERS)
+        .exclude(label="")
+        .order_by("label")
+        .values_list("label", flat=True)
     )
-    return [row["access_code__label"] for row in rows]
+    return list(rows)
 
 
 def _active_metric(kind: str) -> str:
@@ -41,7 +40,7 @@ def _active_metric(kind: str) -> str:
 def _slice_rows(rows, offered: list[str], active: str) -> dict:
     """{slice: {(metric, key): value}} with every label not offered counted in REST."""
     per_slice = {label: defaultdict(int) for label in [*offered, REST]}
-    inactive = {Metric.ACTIVE_WEEK, Metric.ACTIVE_MONTH} - {active}
+    inactive = {Metric.ACTIVE_WEEK, Metric.ACTIVE_MONTH, Metric.MEMBERS} - {active}
     for label, metric, key, value in rows:
         if metric in inactive:
             continue

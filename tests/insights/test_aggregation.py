@@ -132,3 +132,12 @@ def test_the_command_rebuilds_one_day(seed, organisation, capsys):
 def test_the_command_refuses_a_day_it_cannot_read():
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("aggregate_insights", "--day", "last tuesday")
+
+
+def test_each_run_notes_how_many_members_each_label_has(organisation, faculty_code):
+    for _ in range(3):
+        UserFactory(organisation=organisation, access_code=faculty_code)
+    UserFactory(organisation=organisation, role="org_admin", access_code=faculty_code)
+    insights_aggregate(days=[])
+    got = figures(organisation)
+    assert [v for (label, metric, _), v in got.items() if metric == Metric.MEMBERS] == [3]

@@ -144,9 +144,14 @@ def test_bad_period_or_label_gives_a_plain_form_error(client_for, org_admin, fac
 def test_a_label_is_offered_only_from_5_members(client_for, org_admin, faculty_code):
     for _ in range(4):
         UserFactory(organisation=org_admin.organisation, access_code=faculty_code)
+    insights_aggregate(days=[])
     client = client_for(org_admin)
     assert "Faculty of Arts" not in client.get(DASHBOARD).content.decode()
     UserFactory(organisation=org_admin.organisation, access_code=faculty_code)
+    # Labels are offered as the nightly run found them, so every report until the
+    # next run splits the organisation the same way.
+    assert "Faculty of Arts" not in client.get(DASHBOARD).content.decode()
+    insights_aggregate(days=[])
     response = client.get(DASHBOARD, {"label": "Faculty of Arts"})
     assert response.status_code == 200
     assert "members who joined with “Faculty of Arts”" in response.content.decode()
@@ -196,6 +201,7 @@ def labelled_admin(org_admin):
         code = AccessCodeFactory(organisation=org_admin.organisation, label=label)
         for _ in range(size):
             UserFactory(organisation=org_admin.organisation, access_code=code)
+    insights_aggregate(days=[])
     return org_admin
 
 
@@ -218,7 +224,7 @@ def labelled_client(client_for, labelled_admin):
 )
 def test_no_page_or_csv_shows_a_number_from_1_to_4(labelled_client, labelled_admin, cells):
     organisation = labelled_admin.organisation
-    DailyStat.objects.all().delete()
+    DailyStat.objects.exclude(metric=Metric.MEMBERS).delete()
     monday = week_of(timezone.localdate()).start - timedelta(days=7)
     DailyStat.objects.bulk_create(
         DailyStat(
