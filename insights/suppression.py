@@ -6,8 +6,9 @@ equation, so this module decides what to hide such that no hidden count can be
 worked out exactly from what is shown:
 
 - a count from 1 to 4 is shown as "fewer than 5" (FEWER), never as a number;
-- when a total is itself from 1 to 4, every part of it is shown as "fewer than 5"
-  too (zeros included: 0 is fewer than 5), so its breakdown says nothing;
+- when a total is itself from 1 to 4, every part of it (and every part of those
+  parts) is shown as "fewer than 5" too (zeros included: 0 is fewer than 5), so its
+  breakdown says nothing;
 - complementary suppression: while some hidden count could still be pinned to one
   value by the equations (one hidden part in a shown total; hidden parts that must
   all be 1 or all be 4), the smallest shown count of 5 or more in that equation is
@@ -85,10 +86,15 @@ def _first_state(count: int) -> Shown:
 
 
 def _small_total_parts(values, equations) -> frozenset:
-    parts = set()
-    for equation in equations:
-        if 0 < values[equation.total] < SMALL:
-            parts.update(equation.parts)
+    """Every part under a total from 1 to 4, and under those parts in turn."""
+    small = {e.total for e in equations if 0 < values[e.total] < SMALL}
+    parts, grown = set(), True
+    while grown:
+        grown = False
+        for equation in equations:
+            if equation.total in small | parts and not set(equation.parts) <= parts:
+                parts.update(equation.parts)
+                grown = True
     return frozenset(parts)
 
 

@@ -117,6 +117,20 @@ def test_a_small_total_shows_no_breakdown():
     assert {f.text for f in figures.values()} == {"fewer than 5"}
 
 
+def test_a_small_total_hides_the_breakdown_of_its_parts_too():
+    # All assessments (1) = PHQ-9 (0) + GAD-7 (1); PHQ-9's bands all 0. Showing those
+    # zeros would pin PHQ-9 at 0, and so GAD-7 at the total.
+    values = {"all": 1, "phq9": 0, "gad7": 1, "phq9-mild": 0, "gad7-mild": 1}
+    eqs = [
+        Equation("all", ("phq9", "gad7")),
+        Equation("phq9", ("phq9-mild",)),
+        Equation("gad7", ("gad7-mild",)),
+    ]
+    figures = suppress(values, eqs)
+    assert {f.text for f in figures.values()} == {"fewer than 5"}
+    assert_nothing_recoverable(values, eqs, figures)
+
+
 def test_zero_is_shown_as_zero():
     figures = suppress({"a": 0, "b": 7, "total": 7}, [Equation("total", ("a", "b"))])
     assert figures["a"].text == "0" and figures["b"].text == "7"
