@@ -71,4 +71,9 @@ def csv_rows(report: Report) -> list[list[str]]:
         [period, slice_name, "Talkabouts most used", f"#{n}", title]
         for n, title in enumerate(report.talkabouts, start=1)
     ]
-    return rows
+    return [[_cell(value) for value in row] for row in rows]
+
+
+def _cell(value: str) -> str:
+    # A label or title starting like a formula must stay text in a spreadsheet.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -263,3 +263,13 @@ def test_a_small_labels_figure_cannot_be_had_by_subtracting_two_reports(
     }
     assert reports["Faculty of Law"] == "fewer than 5"
     assert not (reports[""].isdigit() and reports["Faculty of Arts"].isdigit())
+
+
+def test_a_label_that_looks_like_a_formula_stays_text_in_the_csv(client_for, org_admin):
+    code = AccessCodeFactory(organisation=org_admin.organisation, label="=HYPERLINK(1)")
+    for _ in range(5):
+        UserFactory(organisation=org_admin.organisation, access_code=code)
+    insights_aggregate(days=[])
+    response = client_for(org_admin).get(CSV, {"label": "=HYPERLINK(1)"})
+    rows, _ = csv_values(response)
+    assert {row["members"] for row in rows} == {"'=HYPERLINK(1)"}
