@@ -127,7 +127,10 @@ def period_figures(per_slice: Mapping[str, Mapping]) -> dict:
         values[(ALL, metric)] = value
     for metric, value in whole_counts(whole).items():
         values[(ALL, metric)] = value
-    return suppress(values, equations(slices))
+    # The rest is never shown, but a reader may know it (an admin sees how often each
+    # code was used): it counts as seen, and is never what hides a label's figure.
+    known = {(REST, metric) for metric, _ in HEADLINES}
+    return suppress(values, equations(slices), known)
 
 
 def headline_figures(figures: Mapping, slice_name: str) -> list[tuple[str, Figure]]:

@@ -17,7 +17,7 @@ worked out exactly from what is shown:
 What a reader can infer is modelled as intervals: a shown count is itself, FEWER is
 1 to 4 (0 to 4 for the parts of a small total), WITHHELD is 5 or more; the
 equations narrow the intervals until nothing changes. A count is recoverable when
-its interval is a single value. `recoverable()` is that reader, and `suppress()`
+its interval is a single value above 0. `recoverable()` is that reader, and `suppress()`
 keeps hiding until it finds nothing.
 """
 
@@ -58,8 +58,14 @@ class Figure:
         return "fewer than 5" if self.state is Shown.FEWER else "not shown"
 
 
-def suppress(values: Mapping[Hashable, int], equations: Iterable[Equation]) -> dict:
-    """Decide how each count is shown; returns {node: Figure}."""
+def suppress(
+    values: Mapping[Hashable, int], equations: Iterable[Equation], known=frozenset()
+) -> dict:
+    """Decide how each count is shown; returns {node: Figure}.
+
+    `known` are counts never shown but which a reader may know some other way: they
+    are taken as seen like any other figure, and never hidden to protect another.
+    """
     equations = list(equations)
     states = {node: _first_state(count) for node, count in values.items()}
     small_parts = _small_total_parts(values, equations)
@@ -69,7 +75,7 @@ def suppress(values: Mapping[Hashable, int], equations: Iterable[Equation]) -> d
         pinned = recoverable(_seen(values, states), equations, small_parts)
         if not pinned:
             break
-        extra = _complement(values, states, equations, pinned)
+        extra = _complement(values, states, equations, pinned, known)
         if extra is None:
             break  # nothing left to hide; cannot happen with counts from the same data
         states[extra] = Shown.WITHHELD
@@ -104,7 +110,7 @@ def _seen(values, states) -> dict:
     }
 
 
-def _complement(values, states, equations, pinned) -> Hashable | None:
+def _complement(values, states, equations, pinned, known) -> Hashable | None:
     """The smallest shown count of 5 or more in an equation with a pinned count."""
     touching = [e for e in equations if pinned & set(e.nodes())]
     for prefer_parts in (True, False):
@@ -112,7 +118,7 @@ def _complement(values, states, equations, pinned) -> Hashable | None:
             node
             for e in touching
             for node in (e.parts if prefer_parts else (e.total,))
-            if states[node] is Shown.VALUE and values[node] >= SMALL
+            if states[node] is Shown.VALUE and values[node] >= SMALL and node not in known
         }
         if candidates:
             return min(candidates, key=lambda node: (values[node], repr(node)))
@@ -168,10 +174,12 @@ def _tighten(box, node, low, high) -> bool:
 
 
 def recoverable(seen: Mapping, equations: Iterable[Equation], small_parts=frozenset()) -> set:
-    """The hidden nodes a reader could pin to one value."""
+    """The hidden nodes a reader could pin to one count above 0. (A hidden count a reader
+    can tell is 0, such as a label's share of a small total the rest already fills,
+    says that nobody did something, which singles nobody out.)"""
     box = bounds(seen, equations, small_parts)
     return {
         node
         for node, value in seen.items()
-        if isinstance(value, Shown) and box[node][0] == box[node][1]
+        if isinstance(value, Shown) and box[node][0] == box[node][1] > 0
     }

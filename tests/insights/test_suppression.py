@@ -3,7 +3,8 @@
 The reader sees each figure as a number, "fewer than 5" (1 to 4; 0 to 4 in the
 breakdown of a total that is itself fewer than 5) or "not shown" (5 or more), and
 knows how the figures add up. For every hidden figure they list the counts that fit
-all of that; it stays hidden only if at least two counts fit.
+all of that; it stays hidden only if at least two counts fit (or it can only be 0:
+that nobody did something singles nobody out).
 """
 
 from itertools import product
@@ -66,7 +67,8 @@ def assert_nothing_recoverable(values, eqs, figures):
     possible = possible_counts(figures, eqs, ceiling)
     for node, options in possible.items():
         assert values[node] in options  # the truth always fits
-        assert len(options) >= 2, f"{node} is {options} from what is shown: {figures}"
+        # A count that can only be 0 singles nobody out; any other must stay open.
+        assert len(options) >= 2 or options == {0}, f"{node} is {options}: {figures}"
 
 
 def shown_numbers(figures):
@@ -89,8 +91,8 @@ def test_no_part_of_a_table_can_be_worked_out_from_its_total(cells):
 def test_a_label_cannot_be_worked_out_from_the_whole_and_the_other_labels(labels, split):
     # Posts by label A, B and the rest add up to the whole, which also splits into
     # new threads and replies: two tables sharing one total. The reader is assumed to
-    # see every label's report (more than any two) and even to know the rest's count
-    # whenever it is not hidden.
+    # see every label's report (more than any two), and to know the rest's count as if
+    # it were shown too; the rest is never hidden to protect a label.
     total = sum(labels)
     threads = min(split[0], total)
     values = {"A": labels[0], "B": labels[1], REST: labels[2]}
@@ -99,8 +101,9 @@ def test_a_label_cannot_be_worked_out_from_the_whole_and_the_other_labels(labels
         Equation("posts", ("A", "B", REST)),
         Equation("posts", ("threads", "replies")),
     ]
-    figures = suppress(values, eqs)
+    figures = suppress(values, eqs, known={REST})
     assert not any(1 <= n <= 4 for n in shown_numbers(figures))
+    assert figures[REST].state is not Shown.WITHHELD
     assert_nothing_recoverable(values, eqs, figures)
 
 
