@@ -128,7 +128,7 @@ def period_figures(per_slice: Mapping[str, Mapping]) -> dict:
     for metric, value in whole_counts(whole).items():
         values[(ALL, metric)] = value
     # The rest is never shown, but a reader may know it (an admin sees how often each
-    # code was used): it counts as seen, and is never what hides a label's figure.
+    # code was used): it counts as seen, and hides a label's figure only as a last resort.
     known = {(REST, metric) for metric, _ in HEADLINES}
     return suppress(values, equations(slices), known)
 

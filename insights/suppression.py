@@ -64,7 +64,8 @@ def suppress(
     """Decide how each count is shown; returns {node: Figure}.
 
     `known` are counts never shown but which a reader may know some other way: they
-    are taken as seen like any other figure, and never hidden to protect another.
+    are taken as seen like any other figure, and hidden to protect another only when
+    nothing else can.
     """
     equations = list(equations)
     states = {node: _first_state(count) for node, count in values.items()}
@@ -113,12 +114,15 @@ def _seen(values, states) -> dict:
 def _complement(values, states, equations, pinned, known) -> Hashable | None:
     """The smallest shown count of 5 or more in an equation with a pinned count."""
     touching = [e for e in equations if pinned & set(e.nodes())]
-    for prefer_parts in (True, False):
+    # Parts before totals; a known count only when nothing else is left.
+    for use_known, prefer_parts in ((False, True), (False, False), (True, True)):
         candidates = {
             node
             for e in touching
             for node in (e.parts if prefer_parts else (e.total,))
-            if states[node] is Shown.VALUE and values[node] >= SMALL and node not in known
+            if states[node] is Shown.VALUE
+            and values[node] >= SMALL
+            and (use_known or node not in known)
         }
         if candidates:
             return min(candidates, key=lambda node: (values[node], repr(node)))
