@@ -4,6 +4,7 @@ words that must never show in a report."""
 from datetime import datetime, time, timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from chat.models import ChatMessage, Room, RoomKind
@@ -87,8 +88,6 @@ class Seed:
 
 
 def _post_type():
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_model(Post).pk
 
 
