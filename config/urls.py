@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("chat.urls")),
     path("", include("privacy.urls")),
     path("", include("ops.urls")),
+    path("portal/reports/", include("insights.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path(

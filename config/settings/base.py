@@ -9,6 +9,7 @@ to a local outbox.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from config.settings.local_secrets import load_or_create
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "selfcare",
     "privacy",
     "ops",
+    "insights",
 ]
 
 MIDDLEWARE = [
@@ -505,3 +507,14 @@ HARBOUR_METRICS_RATE_WINDOW_SECONDS = env.int("HARBOUR_METRICS_RATE_WINDOW_SECON
 # A file to note every item shown to a member other than its author (moderation.served),
 # for the fault suite; empty (the default) writes nothing.
 HARBOUR_SERVED_LOG = env("HARBOUR_SERVED_LOG", default="")
+
+# --- Organisation reports (insights) -------------------------------------------
+# Yesterday's figures (and the days before it, so late decisions settle) are built
+# each night; `manage.py aggregate_insights` does the same by hand.
+CELERY_BEAT_SCHEDULE["insights-daily-aggregation"] = {
+    "task": "insights.tasks.daily_aggregation_run",
+    "schedule": crontab(hour=2, minute=15),
+}
+# How many days before yesterday are rebuilt each night: a post held for a Wall
+# Guide counts on the day it was written, once it is published.
+HARBOUR_INSIGHTS_SETTLE_DAYS = env.int("HARBOUR_INSIGHTS_SETTLE_DAYS", default=7)
