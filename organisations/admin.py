@@ -24,10 +24,13 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(OrgAdminInvite)
 class OrgAdminInviteAdmin(admin.ModelAdmin):
-    """Read-only: invitations are sent from the staff pages of the portal."""
+    """Read-only: invitations are sent, and their addresses shown, on the staff pages of
+    the portal; the admin shows no email address (docs/security.md)."""
 
-    list_display = ["email", "organisation", "created_at", "expires_at", "accepted_at"]
-    readonly_fields = [field.name for field in OrgAdminInvite._meta.fields]
+    list_display = ["organisation", "created_at", "expires_at", "accepted_at"]
+    fields = readonly_fields = [
+        field.name for field in OrgAdminInvite._meta.fields if "email" not in field.name
+    ]
 
     def has_add_permission(self, request):
         return False

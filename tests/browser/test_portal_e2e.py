@@ -6,8 +6,10 @@ Each step is a function so later checks (the reports dashboard after the daily
 aggregation) can be added to the same journey."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import User
@@ -67,6 +69,19 @@ def admin_sees_one_use(page, base_url, code: str):
     expect(page.get_by_role("row").filter(has_text=code)).to_contain_text("1 of 25")
 
 
+def daily_aggregation_runs():
+    call_command("aggregate_insights", stdout=StringIO())
+
+
+def admin_sees_the_sign_up_as_fewer_than_5(page, base_url):
+    page.goto(base_url + "/portal/")
+    page.get_by_role("navigation", name="Portal").get_by_role("link", name="Reports").click()
+    sign_ups = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Sign-ups"))
+    expect(sign_ups.first).to_contain_text("fewer than 5")
+    csv = page.request.get(base_url + "/portal/reports/csv/").text()
+    assert "fewer than 5" in csv
+
+
 def test_an_org_admin_creates_a_code_and_a_newcomer_joins_with_it(live_asgi, browser):
     organisation = OrganisationFactory(name="Eastfield College")
     admin_page = browser.new_context().new_page()
@@ -82,6 +97,10 @@ def test_an_org_admin_creates_a_code_and_a_newcomer_joins_with_it(live_asgi, bro
     admin_sees_one_use(admin_page, live_asgi, code)
     assert "steady-larch-4" not in admin_page.content()
 
+    daily_aggregation_runs()
+    admin_sees_the_sign_up_as_fewer_than_5(admin_page, live_asgi)
+    assert "steady-larch-4" not in admin_page.content()
+
 
 PORTAL_PATHS = [
     "/portal/",
@@ -90,6 +109,7 @@ PORTAL_PATHS = [
     "/portal/settings/",
     "/portal/branding/",
     "/portal/crisis-lines/",
+    "/portal/reports/",
 ]
 
 
