@@ -21,7 +21,10 @@ def carol(db):
 
 @pytest.fixture
 def group_room(db, member, other_member):
-    room = Room.objects.create(kind=RoomKind.GROUP, title="Evening check-in", capacity=10)
+    # Presence off: these tests count every frame; test_presence.py has it on.
+    room = Room.objects.create(
+        kind=RoomKind.GROUP, title="Evening check-in", capacity=10, show_presence=False
+    )
     for user in (member, other_member):
         RoomMember.objects.create(room=room, user=user)
     return room
