@@ -47,6 +47,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self.presence.start()
 
     async def disconnect(self, code):
+        if getattr(self, "presence", None) is not None:
+            self.presence.halt()
         if getattr(self, "listener", None) is not None:
             await room_hub().leave(self.room_id, self)
             self.listener = None

@@ -196,6 +196,12 @@ class RoomPresence:
         await self._tell()
         self.beat = asyncio.create_task(self._heartbeat())
 
+    def halt(self) -> None:
+        """Stop renewing the entry (first thing on disconnect: nothing of the
+        connection should outlive it)."""
+        if self.beat is not None:
+            self.beat.cancel()
+
     async def stop(self, *, announce: bool = True) -> None:
         if self.beat is not None:
             self.beat.cancel()

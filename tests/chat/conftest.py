@@ -59,7 +59,7 @@ def ws(user, room, *, after=None):
 async def connected(user, room, *, after=None):
     """Connect and read the catch-up; returns (client, replay frame)."""
     client = ws(user, room, after=after)
-    ok, code = await client.connect()
+    ok, code = await client.connect(timeout=5)  # a busy test machine can take over 1 s
     assert ok, f"refused with {code}"
     return client, await next_of(client, "replay")
 
