@@ -367,7 +367,8 @@ HARBOUR_CHAT_PAGE_SIZE = env.int("HARBOUR_CHAT_PAGE_SIZE", default=50)
 HARBOUR_CHAT_PRESENCE_HEARTBEAT = env.float("HARBOUR_CHAT_PRESENCE_HEARTBEAT", default=15.0)
 HARBOUR_CHAT_PRESENCE_TTL = env.float("HARBOUR_CHAT_PRESENCE_TTL", default=45.0)
 # "X is typing…": relayed at most once per this many seconds per member and room, and
-# shown for this long after the last one.
+# shown for this long after the last one (keep it above the 3 s at which browsers
+# repeat the notice while someone types, or the line flickers).
 HARBOUR_CHAT_TYPING_INTERVAL = env.float("HARBOUR_CHAT_TYPING_INTERVAL", default=2.0)
 HARBOUR_CHAT_TYPING_SHOWN = env.float("HARBOUR_CHAT_TYPING_SHOWN", default=6.0)
 
