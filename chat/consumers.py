@@ -11,6 +11,7 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from redis.exceptions import TimeoutError as RedisTimeout
 
 from chat import frames
 from chat.delivery import message_post
@@ -24,6 +25,17 @@ UNAUTHENTICATED, FORBIDDEN = 4401, 4403
 
 
 class RoomConsumer(AsyncJsonWebsocketConsumer):
+    left = False
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        except RedisTimeout:
+            # Once the member has gone, Channels cancels the read on this connection's
+            # channel, and redis-py can report that cancel as a timeout: not an error.
+            if not self.left:
+                raise
+
     async def connect(self):
         self.user = self.scope["user"]
         self.room_id = int(self.scope["url_route"]["kwargs"]["room_id"])
@@ -47,6 +59,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self.presence.start()
 
     async def disconnect(self, code):
+        self.left = True
         if getattr(self, "presence", None) is not None:
             self.presence.halt()
         if getattr(self, "listener", None) is not None:

@@ -4,6 +4,7 @@ import json
 import uuid
 
 import pytest
+from channels.layers import channel_layers
 from channels.routing import URLRouter
 
 from chat.models import Room, RoomKind, RoomMember
@@ -12,6 +13,16 @@ from tests.chat.communicator import WebsocketCommunicator
 from tests.factories import UserFactory
 
 QUIET = 0.3  # seconds a client waits to be sure nothing more arrives
+
+
+@pytest.fixture(autouse=True)
+def _channel_layer_per_test():
+    # channels-redis keeps receive state (a lock, a count of readers) on the layer object
+    # and expects one event loop, as in a server; each test here runs its own loop, and
+    # a read cancelled in one (redis-py can swallow the cancel) must not reach the next.
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
 
 
 @pytest.fixture
