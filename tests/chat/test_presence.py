@@ -8,7 +8,7 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 
 from chat.models import Block, ChatMessage, Room, RoomKind, RoomMember
-from chat.presence import presence_entry, presence_store
+from chat.presence import MemoryPresence, presence_entry, presence_store
 from chat.services import room_presence_set
 from community.models import Mute
 from moderation.models import RiskAssessment
@@ -221,3 +221,26 @@ def test_turning_presence_off_reaches_open_pages_at_once(member, other_member, l
 
     async_to_sync(scenario)()
     assert not Room.objects.get(pk=lively_room.pk).show_presence
+
+
+@pytest.mark.parametrize("store", ["redis", "memory"])
+def test_both_stores_count_a_member_once_and_sweep_what_expired(store, db):
+    # The embedded default (no Redis) keeps presence in a dict, with the same rules.
+    def entry(user_id, handle, connection):
+        return presence_entry(user_id=user_id, handle=handle, connection=connection)
+
+    async def scenario():
+        presence = presence_store() if store == "redis" else MemoryPresence()
+        first = await presence.update(7, entry(1, "ann", "tab-1"), here=True, ttl=0.5)
+        assert first.joined == {1: "ann"} and first.left == {}
+        second = await presence.update(7, entry(1, "ann", "tab-2"), here=True, ttl=30)
+        assert second.joined == {} and second.here == {1: "ann"}
+        await asyncio.sleep(0.6)  # tab 1's process died: its entry is not renewed
+        other = await presence.update(7, entry(2, "ben", "tab-3"), here=True, ttl=30)
+        assert other.joined == {2: "ben"} and other.left == {}  # ann is still in tab 2
+        gone = await presence.update(7, entry(1, "ann", "tab-2"), here=False, ttl=30)
+        assert gone.left == {1: "ann"} and gone.here == {2: "ben"}
+        assert await presence.typing_allowed(7, 2, 0.3)
+        assert not await presence.typing_allowed(7, 2, 0.3)
+
+    async_to_sync(scenario)()
