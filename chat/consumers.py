@@ -11,11 +11,13 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from redis.exceptions import TimeoutError as RedisTimeout
 
 from chat import frames
 from chat.delivery import message_post
 from chat.events import member_group, own_payload
 from chat.fanout import room_hub
+from chat.presence import RoomPresence, presence_check
 from chat.ratelimits import ChatRateLimited
 from chat.services import MessageRefused
 from moderation.served import served_record
@@ -24,6 +26,17 @@ UNAUTHENTICATED, FORBIDDEN = 4401, 4403
 
 
 class RoomConsumer(AsyncJsonWebsocketConsumer):
+    left = False
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        except RedisTimeout:
+            # Once the member has gone, Channels cancels the read on this connection's
+            # channel, and redis-py can report that cancel as a timeout: not an error.
+            if not self.left:
+                raise
+
     async def connect(self):
         self.user = self.scope["user"]
         self.room_id = int(self.scope["url_route"]["kwargs"]["room_id"])
@@ -39,13 +52,23 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.groups[0], self.channel_name)
         self.listener = await room_hub().join(self.room_id, self)
         await self.accept()
+        shown, visible = await presence_check(user=self.user, room_id=self.room_id)
+        self.presence = RoomPresence(self, shown=shown, visible=visible)
         self.delivered_upto = await self._catch_up(_after(self.scope["query_string"]))
         self.listener.start()
+        async with self.listener.turn:  # who is here goes out before later changes to it
+            await self.presence.start()
 
     async def disconnect(self, code):
+        self.left = True
+        if getattr(self, "presence", None) is not None:
+            self.presence.halt()
         if getattr(self, "listener", None) is not None:
             await room_hub().leave(self.room_id, self)
             self.listener = None
+        if getattr(self, "presence", None) is not None:
+            # After the room is left: a presence entry left behind only expires.
+            await self.presence.stop()
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         # A binary frame or broken JSON gets the plain answer any unknown request
@@ -62,6 +85,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             # Room events wait meanwhile, so the sender has the ack before their message.
             async with self.listener.turn:
                 await self._message_send(content)
+        elif kind == "typing":
+            await self.presence.typing()  # no words travel with it: nothing to check or keep
         elif kind == "history":
             await self.send_json(await frames.history(self.room_id, content.get("before"), self))
         else:
@@ -115,6 +140,16 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def chat_silenced(self, event):
         self.silenced = await database_sync_to_async(frames.silenced_by)(self.user.pk)
+        await self.presence.silenced_changed()
+
+    async def chat_presence(self, event):
+        await self.presence.heard_change(event)
+
+    async def chat_typing(self, event):
+        await self.presence.heard_typing(event)
+
+    async def chat_presence_setting(self, event):
+        await self.presence.heard_setting(event)
 
     async def chat_closed(self, event):
         await self.send_json({"type": "closed", "reason": "This chat has ended."})
@@ -125,6 +160,9 @@ ROOM_HANDLERS = {
     "chat.shown": RoomConsumer.chat_shown,
     "chat.hidden": RoomConsumer.chat_hidden,
     "chat.closed": RoomConsumer.chat_closed,
+    "chat.presence": RoomConsumer.chat_presence,
+    "chat.typing": RoomConsumer.chat_typing,
+    "chat.presence_setting": RoomConsumer.chat_presence_setting,
 }
 
 

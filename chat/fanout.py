@@ -67,6 +67,8 @@ class _Room:
         self.channel = channel
         self.listeners: dict[object, Listener] = {}
         self.tasks: list[asyncio.Task] = []
+        # Set when the room is left: its tasks stop even if a library swallowed their cancel.
+        self.left = False
 
 
 class RoomHub:
@@ -106,17 +108,18 @@ class RoomHub:
 
     async def _unsubscribe(self, room: _Room) -> None:
         del self.rooms[room.room_id]
-        for task in room.tasks:
-            task.cancel()
-        await asyncio.wait(room.tasks, timeout=STOP_SECONDS)
+        room.left = True
+        await _stop(room.tasks)
         await self.layer.group_discard(room_group(room.room_id), room.channel)
 
     async def _read(self, room: _Room) -> None:
-        while True:
+        while not room.left:
             try:
                 event = await self.layer.receive(room.channel)
             except Exception:
                 _raise_if_cancelling()
+                if room.left:  # the cancel came back as another error, and uncancelled
+                    return
                 log.exception("chat: reading room %s from the channel layer failed", room.room_id)
                 await asyncio.sleep(1)
                 continue
@@ -124,13 +127,28 @@ class RoomHub:
                 listener.offer(event)
 
     async def _renew(self, room: _Room) -> None:
-        while True:
+        while not room.left:
             await asyncio.sleep(GROUP_RENEW_SECONDS)
             try:
                 await self.layer.group_add(room_group(room.room_id), room.channel)
             except Exception:
                 _raise_if_cancelling()
                 log.warning("chat: renewing room %s's subscription failed", room.room_id)
+
+
+async def _stop(tasks: list[asyncio.Task]) -> None:
+    """Cancel the tasks and wait for them, cancelling again while they run on: a cancel
+    that lands inside redis-py's blocking read can be swallowed there, and the reader
+    would wait in channels-redis for a message that never comes (seen about once in 60
+    leaves). Gives up after STOP_SECONDS."""
+    loop, pending = asyncio.get_running_loop(), set(tasks)
+    deadline = loop.time() + STOP_SECONDS
+    while pending and loop.time() < deadline:
+        for task in pending:
+            task.cancel()
+        _, pending = await asyncio.wait(pending, timeout=0.1)
+    if pending:
+        log.warning("chat: a room's reader did not stop within %s s", STOP_SECONDS)
 
 
 def _raise_if_cancelling() -> None:

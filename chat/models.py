@@ -41,6 +41,13 @@ class Room(models.Model):
     )
     capacity = models.PositiveSmallIntegerField(default=30)
     is_open = models.BooleanField(default=True)
+    # Group rooms only: members see who else is here (by handle) and who is typing.
+    show_presence = models.BooleanField(
+        "Show who is here and who is typing",
+        default=True,
+        help_text="Group rooms only: members see each other's handles while connected, "
+        "and “… is typing”. Turn off for rooms where simply being seen could worry people.",
+    )
     last_sequence = models.PositiveBigIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -50,6 +57,11 @@ class Room(models.Model):
     @property
     def is_buddy(self) -> bool:
         return self.kind == RoomKind.BUDDY
+
+    @property
+    def presence_on(self) -> bool:
+        """Whether members see who is here and who is typing: never in a buddy chat."""
+        return self.kind == RoomKind.GROUP and self.show_presence
 
 
 class RoomMember(models.Model):

@@ -44,3 +44,10 @@ def check_room_join(user, room: Room) -> None:
         raise PermissionDenied("This room can't be joined.")
     if RoomMember.objects.filter(room=room).count() >= room.capacity:
         raise PermissionDenied("This room is full just now. Please try again later.")
+
+
+def check_room_manage(user, room: Room) -> None:
+    """Change a group room's settings from its page: its facilitating guide (staff use
+    the admin)."""
+    if room.kind != RoomKind.GROUP or not _is_facilitator(user, room):
+        raise PermissionDenied("Only this room's facilitating Wall Guide can change that.")

@@ -22,7 +22,12 @@ from chat.models import (
     RoomKind,
     RoomMember,
 )
-from chat.permissions import check_message_send, check_room_join, check_room_read
+from chat.permissions import (
+    check_message_send,
+    check_room_join,
+    check_room_manage,
+    check_room_read,
+)
 from chat.ratelimits import chat_rate_limit_hit
 from moderation.pipeline import check_unavailable, content_hash, verdict_apply
 from moderation.services import report_submit
@@ -165,3 +170,14 @@ def room_close(*, room: Room) -> None:
     """End a room: nothing more can be sent; open pages are told at once."""
     Room.objects.filter(pk=room.pk).update(is_open=False)
     room_send_on_commit(room.pk, "chat.closed")
+
+
+def room_presence_set(*, room: Room, show: bool, by=None) -> None:
+    """Show or hide who is here and who is typing in a group room (`by` its facilitator;
+    None when staff change it in the admin). Open pages follow at once."""
+    if by is not None:
+        check_room_manage(by, room)
+    if room.kind != RoomKind.GROUP:
+        raise PermissionDenied("Only group rooms show who is here.")
+    Room.objects.filter(pk=room.pk).update(show_presence=show)
+    room_send_on_commit(room.pk, "chat.presence_setting", show=show)

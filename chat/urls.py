@@ -8,6 +8,11 @@ urlpatterns = [
     path("chat/rooms/<int:room_id>/join/", views.chat_room_join, name="chat_room_join"),
     path("chat/rooms/<int:room_id>/leave/", views.chat_room_leave, name="chat_room_leave"),
     path(
+        "chat/rooms/<int:room_id>/presence/",
+        views.chat_room_presence,
+        name="chat_room_presence",
+    ),
+    path(
         "chat/messages/<int:message_id>/report/",
         views.chat_message_report,
         name="chat_message_report",

@@ -16,7 +16,14 @@ from accounts.roles import Role
 from chat.models import MESSAGE_MAX, ChatMessage, Room
 from chat.permissions import check_room_read
 from chat.selectors import group_rooms_open, messages_before, rooms_for
-from chat.services import block_create, block_remove, message_report, room_join, room_leave
+from chat.services import (
+    block_create,
+    block_remove,
+    message_report,
+    room_join,
+    room_leave,
+    room_presence_set,
+)
 from community.forms import ReportForm
 from moderation.services import ModerationRefused
 
@@ -70,6 +77,21 @@ def chat_room_leave(request, room_id):
         messages.error(request, str(error))
         return redirect("chat_room", room.pk)
     return redirect("chat_home")
+
+
+@access(Role.GUIDE, Role.LEAD)
+@require_POST
+def chat_room_presence(request, room_id):
+    room = _room_readable(request, room_id)
+    show = request.POST.get("show") == "on"
+    try:
+        room_presence_set(room=room, show=show, by=request.user)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return redirect("chat_room", room.pk)
+    words = "now see who is here and" if show else "no longer see who is here or"
+    messages.success(request, f"Members in this room {words} who is typing.")
+    return redirect("chat_room", room.pk)
 
 
 @access(Role.MEMBER)

@@ -370,6 +370,15 @@ HARBOUR_CHAT_BURST = env.int("HARBOUR_CHAT_BURST", default=5)
 HARBOUR_CHAT_PER_MINUTE = env.int("HARBOUR_CHAT_PER_MINUTE", default=20)
 # Messages per page of history, and per page of a reconnecting client's replay.
 HARBOUR_CHAT_PAGE_SIZE = env.int("HARBOUR_CHAT_PAGE_SIZE", default=50)
+# Presence in group rooms (chat/presence.py): a connection renews its entry this often,
+# and an entry not renewed for the TTL (a web process that died) is swept as gone.
+HARBOUR_CHAT_PRESENCE_HEARTBEAT = env.float("HARBOUR_CHAT_PRESENCE_HEARTBEAT", default=15.0)
+HARBOUR_CHAT_PRESENCE_TTL = env.float("HARBOUR_CHAT_PRESENCE_TTL", default=45.0)
+# "X is typing…": relayed at most once per this many seconds per member and room, and
+# shown for this long after the last one (keep it above the 3 s at which browsers
+# repeat the notice while someone types, or the line flickers).
+HARBOUR_CHAT_TYPING_INTERVAL = env.float("HARBOUR_CHAT_TYPING_INTERVAL", default=2.0)
+HARBOUR_CHAT_TYPING_SHOWN = env.float("HARBOUR_CHAT_TYPING_SHOWN", default=6.0)
 
 # --- Buddy matching (chat/matching.py) ----------------------------------------------
 # Never propose buddies further apart in age than this many years (from birth years).

@@ -4,6 +4,10 @@
  * is recognised by the server and never stored twice. The text stays in the box
  * until the server has it; a refusal leaves it there with the reason. After a
  * reconnect the server replays everything after the last number we saw.
+ *
+ * In a group room that shows presence, the server says who else is here (handles
+ * only) and who is typing; we tell it when the member types, at most every 3 s, and
+ * never what they type.
  */
 (function () {
   "use strict";
@@ -22,9 +26,14 @@
   var form = root.querySelector(".chat-form");
   var input = form && form.querySelector("textarea");
   var errorBox = form && form.querySelector(".chat-error");
+  var presenceBox = root.querySelector(".chat-presence");
+  var hereCount = presenceBox && presenceBox.querySelector(".chat-here-count");
+  var hereList = presenceBox && presenceBox.querySelector(".chat-here-list");
+  var typingLine = presenceBox && presenceBox.querySelector(".chat-typing");
 
   var ACK_WAIT_MS = 10000;
   var RETRY_MAX_MS = 30000;
+  var TYPING_EVERY_MS = 3000;
   var STATE_WORDS = {
     sending: "Sending…",
     failed: "Not sent yet. It will be sent when the connection is back.",
@@ -41,6 +50,10 @@
   var notes = {};        // client id -> a Wall Guide's note on the member's own message
   var resendDue = false;
   var ackTimers = {};
+  var presenceShown = false;
+  var typingSentAt = 0;
+  var typists = {};      // handle -> timer that stops showing them as typing
+  var here = [];         // handles of the others in the room
 
   Array.prototype.forEach.call(list.children, function (item) {
     var sequence = parseInt(item.getAttribute("data-sequence"), 10);
@@ -171,6 +184,63 @@
     item.querySelector(".chat-state").textContent = STATE_WORDS[state];
   }
 
+  // --- Who is here, who is typing ----------------------------------------------
+
+  function drawTyping() {
+    var names = Object.keys(typists).sort();
+    var words = "";
+    if (names.length === 1) { words = names[0] + " is typing…"; }
+    else if (names.length === 2) { words = names[0] + " and " + names[1] + " are typing…"; }
+    else if (names.length > 2) { words = "Several people are typing…"; }
+    // A polite live region: it speaks only when the words change.
+    if (typingLine && typingLine.textContent !== words) { typingLine.textContent = words; }
+  }
+
+  function stopTyping(handle) {
+    if (!Object.prototype.hasOwnProperty.call(typists, handle)) { return; }
+    clearTimeout(typists[handle]);
+    delete typists[handle];
+    drawTyping();
+  }
+
+  function onTyping(frame) {
+    if (!presenceShown) { return; }
+    clearTimeout(typists[frame.who]);
+    typists[frame.who] = setTimeout(function () { stopTyping(frame.who); },
+      (frame.for_seconds || 6) * 1000);
+    drawTyping();
+  }
+
+  function onPresence(frame) {
+    // The whole list ("here") on connect, then who arrived ("joined") and who went ("left").
+    presenceShown = !!(frame.shown && presenceBox);
+    if (!presenceBox) { return; }
+    presenceBox.hidden = !presenceShown;
+    if (!presenceShown || frame.here) { here = (frame.here || []).slice(); }
+    (frame.joined || []).forEach(function (handle) {
+      if (here.indexOf(handle) < 0) { here.push(handle); }
+    });
+    here = here.filter(function (handle) { return (frame.left || []).indexOf(handle) < 0; });
+    here.sort(function (a, b) { return a.toLowerCase() < b.toLowerCase() ? -1 : 1; });
+    Object.keys(typists).forEach(function (handle) {
+      if (here.indexOf(handle) < 0) { stopTyping(handle); }
+    });
+    hereList.textContent = "";
+    hereList.appendChild(el("li", "", "You"));
+    here.forEach(function (handle) { hereList.appendChild(el("li", "", handle)); });
+    hereCount.textContent = !here.length ? "just you" :
+      here.length === 1 ? "you and " + here[0] : "you and " + here.length + " others";
+  }
+
+  function onInput() {
+    var now = Date.now();
+    if (!presenceShown || !input.value.trim() || now - typingSentAt < TYPING_EVERY_MS) { return; }
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: "typing" }));
+      typingSentAt = now;
+    }
+  }
+
   // --- Sending ---------------------------------------------------------------
 
   function transmit(clientId) {
@@ -245,7 +315,10 @@
       frame.own.forEach(ownState);
       lastSequence = Math.max(lastSequence, frame.last_sequence);
     },
-    message: published,
+    message: function (frame) {
+      published(frame);
+      if (frame.author && !frame.mine) { stopTyping(frame.author); }
+    },
     shown: published,
     ack: function (frame) {
       settled(frame.client_id);
@@ -261,6 +334,8 @@
       }
     },
     closed: function (frame) { onEnded(frame.reason); },
+    presence: onPresence,
+    typing: onTyping,
     error: function (frame) { showError(frame.reason); }
   };
 
@@ -292,6 +367,7 @@
   }
 
   function onClose(event) {
+    Object.keys(typists).forEach(stopTyping);
     Object.keys(unsent).forEach(function (id) { sendingState(id, "failed"); });
     if (event.code === 4401) { return onEnded("You've been signed out. Please sign in again to chat."); }
     if (event.code === 4403) { return onEnded("You can't take part in this chat."); }
@@ -304,6 +380,7 @@
 
   if (form) {
     form.addEventListener("submit", onSubmit);
+    input.addEventListener("input", onInput);
     input.addEventListener("keydown", function (event) {
       // Enter sends, Shift+Enter starts a new line.
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { onSubmit(event); }

@@ -1,5 +1,6 @@
 """End to end, in two browsers: buddies chat; a phone number is held, redacted by a
-guide and arrives late, marked so; nothing typed is lost on a refusal.
+guide and arrives late, marked so; nothing typed is lost on a refusal; in a group
+room each sees who is here and who is typing.
 
 The server here runs the real rules with a model that finds nothing
 (tests.chat.fakes.RulesOnlyPublishBackend): an ordinary message is published and the
@@ -49,6 +50,7 @@ class Server:
             "HARBOUR_RISK_BACKEND": "tests.chat.fakes.RulesOnlyPublishBackend",
             "HARBOUR_CHAT_BURST": "3",
             "HARBOUR_CHAT_WARM_AT_START": "false",
+            "HARBOUR_CHAT_TYPING_SHOWN": "4",
         }
 
     def start(self):
@@ -195,3 +197,39 @@ def test_after_the_server_restarts_the_page_catches_up_once_and_in_order(
         expect(items.nth(number)).to_contain_text(text)
     expect(items).to_have_count(3)
     expect(a.get_by_role("log").get_by_role("listitem")).to_have_count(3)
+
+
+@pytest.fixture
+def group_members(db):
+    alice = UserFactory(handle="alice-wren", email="alice@example.com")
+    bob = UserFactory(handle="bob-heron", email="bob@example.com")
+    room = Room.objects.create(kind=RoomKind.GROUP, title="Night owls", capacity=10)
+    for user in (alice, bob):
+        RoomMember.objects.create(room=room, user=user)
+    return alice, bob, room
+
+
+def test_in_a_group_room_each_sees_who_is_here_and_who_is_typing(chat_asgi, browser, group_members):
+    alice, bob, room = group_members
+    a = _chat_page(browser, chat_asgi, alice, room, viewport=SMALL_PHONE)
+    here = a.get_by_role("region", name="Who is here")
+    expect(here).to_contain_text("Here now: just you")
+    b = _chat_page(browser, chat_asgi, bob, room)
+    expect(here).to_contain_text("Here now: you and bob-heron")
+    expect(b.get_by_role("region", name="Who is here")).to_contain_text("you and alice-wren")
+
+    typing = a.locator(".chat-typing")
+    b.get_by_label("Your message").press_sequentially("Evening, ")
+    expect(typing).to_have_text("bob-heron is typing…")
+    expect(typing).to_have_attribute("aria-live", "polite")
+    expect(typing).to_have_text("")  # gone a few seconds after the last keystroke
+    b.get_by_label("Your message").press_sequentially("how is everyone?")
+    expect(typing).to_have_text("bob-heron is typing…")
+    b.get_by_role("button", name="Send").click()
+    expect(a.get_by_role("log")).to_contain_text("Evening, how is everyone?")
+    expect(typing).to_have_text("")  # their message arrived: they are no longer typing
+    expect(b.locator(".chat-typing")).to_have_text("")  # nobody hears themselves typing
+    assert a.evaluate("document.documentElement.scrollWidth") <= SMALL_PHONE["width"]
+
+    b.context.close()
+    expect(here).to_contain_text("Here now: just you")

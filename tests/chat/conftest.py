@@ -4,6 +4,7 @@ import json
 import uuid
 
 import pytest
+from channels.layers import channel_layers
 from channels.routing import URLRouter
 
 from chat.models import Room, RoomKind, RoomMember
@@ -14,6 +15,16 @@ from tests.factories import UserFactory
 QUIET = 0.3  # seconds a client waits to be sure nothing more arrives
 
 
+@pytest.fixture(autouse=True)
+def _channel_layer_per_test():
+    # channels-redis keeps receive state (a lock, a count of readers) on the layer object
+    # and expects one event loop, as in a server; each test here runs its own loop, and
+    # a read cancelled in one (redis-py can swallow the cancel) must not reach the next.
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
 @pytest.fixture
 def carol(db):
     return UserFactory(handle="carol-finch", email="carol@example.com")
@@ -21,7 +32,10 @@ def carol(db):
 
 @pytest.fixture
 def group_room(db, member, other_member):
-    room = Room.objects.create(kind=RoomKind.GROUP, title="Evening check-in", capacity=10)
+    # Presence off: these tests count every frame; test_presence.py has it on.
+    room = Room.objects.create(
+        kind=RoomKind.GROUP, title="Evening check-in", capacity=10, show_presence=False
+    )
     for user in (member, other_member):
         RoomMember.objects.create(room=room, user=user)
     return room
@@ -56,7 +70,7 @@ def ws(user, room, *, after=None):
 async def connected(user, room, *, after=None):
     """Connect and read the catch-up; returns (client, replay frame)."""
     client = ws(user, room, after=after)
-    ok, code = await client.connect()
+    ok, code = await client.connect(timeout=5)  # a busy test machine can take over 1 s
     assert ok, f"refused with {code}"
     return client, await next_of(client, "replay")
 
