@@ -30,6 +30,7 @@ from chat.permissions import (
 )
 from chat.ratelimits import chat_rate_limit_hit
 from moderation.pipeline import check_unavailable, content_hash, verdict_apply
+from moderation.selectors import posting_blocked
 from moderation.services import report_submit
 from moderation.states import Actor, Event, next_state
 from organisations.licence import licence_write_refusal
@@ -81,7 +82,7 @@ def message_submit(*, room_id: int, sender, client_id: str, text: str):
     sender = get_user_model().objects.get(pk=sender.pk)  # a suspension since connecting counts
     room = Room.objects.get(pk=room_id)
     check_message_send(sender, room)
-    if why := licence_write_refusal(sender):
+    if why := posting_blocked(sender) or licence_write_refusal(sender):
         raise MessageRefused(why)
     chat_rate_limit_hit(user_id=sender.pk)
     try:

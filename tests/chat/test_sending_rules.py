@@ -8,6 +8,7 @@ from channels.db import database_sync_to_async
 from chat.models import ChatMessage
 from chat.services import room_leave
 from moderation.models import HeldReason
+from moderation.sanctions import sanction_issue
 from moderation.services import case_open_for
 from moderation.states import ModerationState
 from tests.chat.conftest import connected, next_of, received_nothing, send
@@ -115,6 +116,19 @@ def test_a_member_who_left_the_room_can_no_longer_send(member, group_room):
         await _leave(member, group_room)
         await send(alice, "still here?")
         assert "Join this room" in (await next_of(alice, "refused"))["reason"]
+        await alice.disconnect()
+
+    async_to_sync(scenario)()
+    assert not ChatMessage.objects.exists()
+
+
+def test_a_member_paused_from_posting_is_told_why_and_nothing_is_stored(guide, member, group_room):
+    sanction_issue(guide=guide, member=member, kind="pause", hours=2, reason="Take a breath.")
+
+    async def scenario():
+        alice, _ = await connected(member, group_room)
+        await send(alice, "Can I still talk here?")
+        assert "Take a breath." in (await next_of(alice, "refused"))["reason"]
         await alice.disconnect()
 
     async_to_sync(scenario)()

@@ -14,12 +14,13 @@ from django.utils import timezone
 from privacy.links import SALT
 from privacy.models import DataExport, ExportState
 from privacy.services.exports import exports_expire
-from tests.auth import sign_in
+from tests.auth import reauthenticate, sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 def _request_export(client, django_capture_on_commit_callbacks):
+    reauthenticate(client)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("privacy_export_request"))
     assert response.status_code == 302
@@ -100,9 +101,17 @@ def test_progress_is_shown_while_the_export_is_built(client_for, member):
     assert 'value="40"' in body and "Journal" in body
 
 
+def test_an_export_asks_for_the_password_again_first(client_for, member):
+    response = client_for(member).post(reverse("privacy_export_request"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not DataExport.objects.exists()
+
+
 def test_a_second_request_while_building_makes_no_second_export(client_for, member):
     DataExport.objects.create(member=member, state=ExportState.BUILDING)
-    response = client_for(member).post(reverse("privacy_export_request"), follow=True)
+    client = client_for(member)
+    reauthenticate(client)
+    response = client.post(reverse("privacy_export_request"), follow=True)
     assert DataExport.objects.filter(member=member).count() == 1
     assert b"already being put together" in response.content
 
