@@ -39,11 +39,11 @@ def thread_create(*, author, talkabout: Talkabout, title: str, body: str, conten
     check_posting_allowed(author)
     rate_limit_hit(user=author, action="thread")
     thread = Thread.objects.create(talkabout=talkabout, author=author, title=title)
-    post = Post.objects.create(
+    post = Post(
         thread=thread, author=author, is_opening=True, body=body, content_warning=content_warning
     )
-    ThreadFollow.objects.get_or_create(thread=thread, user=author)
-    content_submit(item=post)
+    content_submit(item=post)  # stores the post, PENDING
+    ThreadFollow.objects.create(thread=thread, user=author)  # a new thread has no followers
     return thread
 
 
@@ -63,11 +63,9 @@ def reply_create(*, author, thread: Thread, body: str, content_warning=""):
         raise PostingRefused("You can't reply to this thread.")
     check_posting_allowed(author)
     rate_limit_hit(user=author, action="reply")
-    post = Post.objects.create(
-        thread=thread, author=author, body=body, content_warning=content_warning
-    )
+    post = Post(thread=thread, author=author, body=body, content_warning=content_warning)
+    content_submit(item=post)  # stores the reply, PENDING
     ThreadFollow.objects.get_or_create(thread=thread, user=author)
-    content_submit(item=post)
     return post
 
 
