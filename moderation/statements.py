@@ -14,10 +14,16 @@ down is counted too), and a data-modifying WITH commits with the read, in one ro
 trip instead of two.
 """
 
+import contextlib
 import itertools
 
 from django.db import connections
 from django.db.models.query import get_related_populators
+
+try:
+    import psycopg
+except ImportError:  # the embedded default (SQLite) may run without it
+    psycopg = None
 
 # Values no real parameter takes (still within a 64-bit integer, which filters accept).
 _SENTINELS = itertools.count(9_200_000_000_000_000_001)
@@ -82,10 +88,30 @@ class _Compiled:
 
     def first(self, **values):
         """The first row's instance, or None."""
-        with connections[self.using].cursor() as cursor:
+        connection = connections[self.using]
+        with connection.cursor() as cursor, _with_begin(connection):
             cursor.execute(self.sql, self.params(values))
             row = cursor.fetchone()
         return None if row is None else self.instance(row)
+
+
+@contextlib.contextmanager
+def _with_begin(connection):
+    # psycopg sends the BEGIN of a transaction on its own and waits for the answer
+    # before the first statement. In its pipeline mode both go in one round trip:
+    # the decision's first statement is its locking read.
+    raw = connection.connection
+    pipelined = (
+        connection.vendor == "postgresql"
+        and not connection.get_autocommit()
+        and hasattr(raw, "pipeline")
+        and psycopg.Pipeline.is_supported()
+    )
+    if not pipelined:
+        yield
+        return
+    with raw.pipeline():
+        yield
 
 
 def first_counting(compiled: _Compiled, *, pk, state: str, **values):
