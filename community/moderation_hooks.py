@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from community.markdown import plain_text, render
 from community.models import Brick, Notification, NotificationKind, Post, Thread, ThreadFollow
-from community.search import post_search_vector_update
+from community.search import post_search_vector
 from community.selectors_engagement import unread_count_forget
 from moderation import registry
 
@@ -28,6 +28,8 @@ def _reply_count_add(thread_id, change, **fields):
 
 
 class PostHandler:
+    publish_saves_item = True  # publish() saves the whole post, its new state included
+
     def kind(self, post):
         return "post" if post.is_opening else "reply"
 
@@ -41,6 +43,9 @@ class PostHandler:
         post.public_text = plain_text(post.public_html)
         post.public_content_warning = post.content_warning
         post.is_public, post.published_at = True, post.published_at or now
+        vector = post_search_vector(post)
+        if vector is not None:  # indexed in the same statement (PostgreSQL)
+            post.search_vector = vector
         post.save()
         thread = post.thread
         if post.is_opening:
@@ -49,7 +54,6 @@ class PostHandler:
             _reply_count_add(thread.pk, 0 if was_public else 1, last_activity_at=now)
             if first_time:
                 _notify_followers(post)
-        post_search_vector_update(post=post)  # after the thread's public title is set
 
     def hide(self, post):
         was_public, post.is_public = post.is_public, False
@@ -127,6 +131,8 @@ def _notify_followers(reply):
 
 
 class BrickHandler:
+    publish_saves_item = True
+
     def kind(self, brick):
         return "brick"
 

@@ -15,7 +15,7 @@ import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, Subquery, Value
 from django.utils.html import escape, format_html_join
 
 from community.models import Post, Thread
@@ -45,7 +45,7 @@ _RESULT_FIELDS = (
 
 def post_search_vector_update(*, post) -> None:
     """Index the words of the post's public revision, and for an opening post its
-    thread's public title (weighted higher). Moderation calls this on publishing."""
+    thread's public title (weighted higher)."""
     if connection.vendor != "postgresql":
         return  # the SQLite fallback reads public_text and public_title directly
     title = ""
@@ -54,6 +54,21 @@ def post_search_vector_update(*, post) -> None:
     Post.objects.filter(pk=post.pk).update(
         search_vector=SearchVector(Value(title), weight="A", config=CONFIG)
         + SearchVector("public_text", weight="B", config=CONFIG)
+    )
+
+
+def post_search_vector(post):
+    """The same words as post_search_vector_update, as an expression to save with the
+    post when it is published, in the UPDATE that sets its public text (the thread's
+    title becomes its public title in the same transaction); None on SQLite, which
+    keeps no vector."""
+    if connection.vendor != "postgresql":
+        return None
+    title = Value("")
+    if post.is_opening:
+        title = Subquery(Thread.objects.filter(pk=post.thread_id).values("title")[:1])
+    return SearchVector(title, weight="A", config=CONFIG) + SearchVector(
+        Value(post.public_text), weight="B", config=CONFIG
     )
 
 

@@ -6,6 +6,7 @@ reason "automatic check unavailable", never published, and the rules (which
 need no model) set how urgent its case is.
 """
 
+import functools
 import hashlib
 import logging
 import signal
@@ -16,7 +17,7 @@ from concurrent.futures import TimeoutError as CheckTimeout
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
@@ -31,6 +32,7 @@ from moderation.models import (
     RiskAssessment,
 )
 from moderation.registry import handler_for
+from moderation.statements import CompiledQuery, first_counting
 from moderation.states import Actor, Event, ModerationState, next_state
 
 log = logging.getLogger(__name__)
@@ -77,9 +79,40 @@ def item_label(item) -> str:
 def item_find(label: str, pk: int):
     """The item with the rows its text and publishing read (a post's thread and author),
     in one query; None if it is gone."""
+    return _item_query(_model_for(label)).compiled().first(pk=pk)
+
+
+def item_find_counting(label: str, pk: int):
+    """As item_find, and count one more attempt at checking it if it is PENDING, before
+    trying, so a check that brings its worker down is counted too. Returns the item
+    and its new count (None when it was not counted); on PostgreSQL in one statement."""
+    query = _item_query(_model_for(label)).compiled()
+    if connection.vendor == "postgresql":
+        return first_counting(query, pk=pk, state=ModerationState.PENDING)
+    item = query.first(pk=pk)
+    if item is None or item.state != ModerationState.PENDING:
+        return item, None
+    return item, attempt_count(item)
+
+
+def attempt_uncount(item) -> None:
+    """Take back the attempt counted for a task that found a newer revision: it was
+    not an attempt at checking this one."""
+    counted = type(item).objects.filter(pk=item.pk, check_attempts__gt=0)
+    counted.update(check_attempts=F("check_attempts") - 1)
+
+
+def _model_for(label: str):
     app_label, model = label.split(".")
-    model_class = ContentType.objects.get_by_natural_key(app_label, model).model_class()
-    return model_class.objects.select_related(*_links(model_class)).filter(pk=pk).first()
+    return ContentType.objects.get_by_natural_key(app_label, model).model_class()
+
+
+@functools.cache
+def _item_query(model_class) -> CompiledQuery:
+    def build(pk):
+        return model_class.objects.select_related(*_links(model_class)).filter(pk=pk)
+
+    return CompiledQuery(build, "pk")
 
 
 def _links(model_class) -> list[str]:
@@ -139,17 +172,24 @@ def item_locked(item):
 def _item_for_decision(item, digest: str):
     # As item_find, plus whether this revision was assessed already and whether a case
     # waits only for want of the check, in one query; only the item's row is locked.
-    model_class = type(item)
-    assessments = RiskAssessment.objects.filter(
-        content_type=ContentType.objects.get_for_model(model_class),
-        object_id=OuterRef("pk"),
-        content_hash=digest,
-    )
-    rows = model_class.objects.select_related(*_links(model_class)).annotate(
-        assessed=Exists(assessments),
-        waits_for_check=Exists(_cases_waiting_for_check(model_class, OuterRef("pk"))),
-    )
-    return rows.select_for_update(of=("self",)).get(pk=item.pk)
+    return _decision_query(type(item)).compiled().first(pk=item.pk, digest=digest)
+
+
+@functools.cache
+def _decision_query(model_class) -> CompiledQuery:
+    def build(pk, digest):
+        assessments = RiskAssessment.objects.filter(
+            content_type=ContentType.objects.get_for_model(model_class),
+            object_id=OuterRef("pk"),
+            content_hash=digest,
+        )
+        rows = model_class.objects.select_related(*_links(model_class)).annotate(
+            assessed=Exists(assessments),
+            waits_for_check=Exists(_cases_waiting_for_check(model_class, OuterRef("pk"))),
+        )
+        return rows.select_for_update(of=("self",)).filter(pk=pk)
+
+    return CompiledQuery(build, "pk", "digest")
 
 
 def _cases_waiting_for_check(model_class, pk):
@@ -216,7 +256,12 @@ def verdict_apply(item, verdict, *, digest: str, latency_ms: float) -> bool:
         # Assessments are only stored here, under the item's lock: none can appear
         # between this check and the insert (the unique constraint stays the backstop).
         item = _item_for_decision(item, digest)
-        if item.state != ModerationState.PENDING or item.assessed or content_hash(item) != digest:
+        if (
+            item is None
+            or item.state != ModerationState.PENDING
+            or item.assessed
+            or content_hash(item) != digest
+        ):
             return False
         RiskAssessment.objects.create(
             content_type=ContentType.objects.get_for_model(item), object_id=item.pk,
@@ -232,16 +277,23 @@ def _decide(item, verdict):
     event = DECISION_EVENTS[verdict.decision]
     item.state = next_state(item.state, event, Actor.PIPELINE)
     item.pending_since = None
-    item.save(update_fields=["state", "pending_since"])
     if event == Event.DECIDE_PUBLISH:
-        handler_for(item).publish(item)
+        _publish(item)
         _case_close_unneeded(item)
         return
+    item.save(update_fields=["state", "pending_since"])
     reason = HeldReason.AUTO_ESCALATE if event == Event.DECIDE_ESCALATE else HeldReason.AUTO_REVIEW
     case_open(
         item, reason=reason, priority=PRIORITIES[verdict.priority or "normal"],
         labels=verdict.labels, rules=[m.as_dict() for m in verdict.rules],
     )  # fmt: skip
+
+
+def _publish(item):
+    handler = handler_for(item)
+    if not getattr(handler, "publish_saves_item", False):
+        item.save(update_fields=["state", "pending_since"])
+    handler.publish(item)  # else its own save stores the new state: one UPDATE, not two
 
 
 def _case_close_unneeded(item):

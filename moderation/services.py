@@ -61,9 +61,12 @@ def _subject(case, item) -> str:
     return f"case:{case.pk} {item_label(item)}:{item.pk}"
 
 
-@transaction.atomic
+# No savepoint of its own: a caller's transaction (thread_create's) either stores the
+# item with its thread or not at all, and two round trips fewer come before the commit.
+@transaction.atomic(savepoint=False)
 def content_submit(*, item, is_edit: bool = False):
-    """Submit a new item, or a new revision of a published one, for the automatic check.
+    """Submit a new item (saved or not yet), or a new revision of a published one, for
+    the automatic check.
 
     The item waits PENDING (an edited item's earlier revision stays public) and
     the check is queued once this transaction commits; the sweeper re-sends it if
@@ -76,7 +79,10 @@ def content_submit(*, item, is_edit: bool = False):
     else:
         item.state = next_state(None, Event.SUBMIT, Actor.AUTHOR)
     item.pending_since, item.check_attempts = timezone.now(), 0
-    item.save(update_fields=["state", "revision", "pending_since", "check_attempts"])
+    if item.pk is None:  # a new item, given unsaved, is stored PENDING in one statement
+        item.save(force_insert=True)
+    else:
+        item.save(update_fields=["state", "revision", "pending_since", "check_attempts"])
     if settings.HARBOUR_RISK_DISPATCH == "immediate":
         assess_send(item)
     else:

@@ -47,13 +47,14 @@ def _warm_the_model(**kwargs):
 )
 def assess_content(self, label: str, pk: int, digest: str):
     """Check one revision of an item and act on the verdict; nothing if it is stale."""
-    item = pipeline.item_find(label, pk)
-    if item is None or item.state != ModerationState.PENDING:
+    item, attempts = pipeline.item_find_counting(label, pk)
+    if item is None or item.state != ModerationState.PENDING or attempts is None:
         return "gone"
     text = pipeline.handler_for(item).text(item)
     if pipeline.text_hash(text) != digest:
+        pipeline.attempt_uncount(item)
         return "stale"
-    if pipeline.attempt_count(item) > settings.HARBOUR_RISK_MAX_ATTEMPTS:
+    if attempts > settings.HARBOUR_RISK_MAX_ATTEMPTS:
         pipeline.check_unavailable(item, why="too many attempts")
         return "unavailable"
     try:

@@ -63,12 +63,12 @@ def _thread_create(author, talkabout, title, body, content_warning, client_id):
     check_posting_allowed(author)
     rate_limit_hit(user=author, action="thread")
     thread = Thread.objects.create(talkabout=talkabout, author=author, title=title)
-    post = Post.objects.create(
+    post = Post(
         thread=thread, author=author, is_opening=True, body=body,
         content_warning=content_warning, client_id=client_id,
     )  # fmt: skip
-    ThreadFollow.objects.get_or_create(thread=thread, user=author)
-    content_submit(item=post)
+    content_submit(item=post)  # stores the post, PENDING
+    ThreadFollow.objects.create(thread=thread, user=author)  # a new thread has no followers
     return thread
 
 
@@ -101,12 +101,12 @@ def _reply_create(author, thread, body, content_warning, client_id):
         raise PostingRefused("You can't reply to this thread.")
     check_posting_allowed(author)
     rate_limit_hit(user=author, action="reply")
-    post = Post.objects.create(
+    post = Post(
         thread=thread, author=author, body=body, content_warning=content_warning,
         client_id=client_id,
     )  # fmt: skip
+    content_submit(item=post)  # stores the reply, PENDING
     ThreadFollow.objects.get_or_create(thread=thread, user=author)
-    content_submit(item=post)
     return post
 
 

@@ -78,7 +78,7 @@ def admin_sees_the_sign_up_as_fewer_than_5(page, base_url):
     page.get_by_role("navigation", name="Portal").get_by_role("link", name="Reports").click()
     sign_ups = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Sign-ups"))
     expect(sign_ups.first).to_contain_text("fewer than 5")
-    csv = page.request.get(base_url + "/portal/reports/csv/").text()
+    csv = page.request.get(base_url + "/portal/reports/report.csv").text()
     assert "fewer than 5" in csv
 
 

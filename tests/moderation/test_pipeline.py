@@ -132,6 +132,7 @@ def test_a_task_for_an_older_revision_does_nothing(member, talkabout, settings):
     result = assess_content.apply(args=[pipeline.item_label(post), post.pk, "0" * 64]).get()
     assert result == "stale"
     assert fresh(post).state == ModerationState.PENDING
+    assert fresh(post).check_attempts == 0  # not an attempt at checking this revision
     assert not RiskAssessment.objects.filter(object_id=post.pk).exists()
 
 
@@ -141,6 +142,16 @@ def test_a_second_delivery_of_the_same_task_changes_nothing(member, talkabout, v
     digest = pipeline.content_hash(post)
     assert assess_content.apply(args=[pipeline.item_label(post), post.pk, digest]).get() == "gone"
     assert RiskAssessment.objects.filter(object_id=post.pk).count() == 1
+
+
+def test_each_task_counts_one_attempt_before_the_check(member, talkabout, settings):
+    settings.HARBOUR_RISK_DISPATCH = "on_commit"  # nothing runs: the item waits PENDING
+    settings.HARBOUR_FAKE_RISK_DECISION = "fail"
+    post = post_by(member, talkabout)
+    args = [pipeline.item_label(post), post.pk, pipeline.content_hash(fresh(post))]
+    assess_content.apply(args=args).get()
+    assert fresh(post).check_attempts == 1
+    assert fresh(post).state == ModerationState.HELD  # eager: no retry, held for a guide
 
 
 def test_attempts_are_capped_and_then_the_item_is_held(member, talkabout, settings):
@@ -238,9 +249,10 @@ def test_a_publish_decision_takes_few_queries(
     post = post_by(member, talkabout)
     settings.HARBOUR_FAKE_RISK_DECISION = "publish"
     args = [pipeline.item_label(post), post.pk, pipeline.content_hash(fresh(post))]
-    # Read it with its thread and author, count the attempt; then lock it, store the
-    # assessment, change the state and publish (post, thread, search words).
-    with django_assert_max_num_queries(11):
+    # Read it with its thread and author and count the attempt, in one statement; then
+    # lock it, store the assessment, and publish the post (its state and search words in
+    # the same UPDATE) and its thread: 5, plus this test's savepoint and its release.
+    with django_assert_max_num_queries(7):
         assert assess_content.apply(args=args).get() == "publish"
     assert fresh(post).is_public
 
