@@ -74,3 +74,19 @@ def triggers_install(connection) -> None:
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
+
+
+def triggers_drop_sqlite(connection) -> None:
+    """Drop the SQLite triggers before a migration rebuilds `community_post`: SQLite
+    rebuilds a table by renaming a copy, and refuses while a trigger on another table
+    (a handle change) names the table being replaced. `triggers_install` puts them back."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for name in (
+            "community_post_thread_version_insert",
+            "community_post_thread_version_update",
+            "community_post_thread_version_delete",
+            "community_handle_thread_version",
+        ):
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")

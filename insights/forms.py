@@ -1,6 +1,7 @@
 """The report's only inputs: a fixed period from a list, and a label from a list."""
 
 from django import forms
+from django.utils import timezone
 
 from insights.periods import MONTH, WEEK, offered_periods
 
@@ -23,8 +24,9 @@ class ReportForm(forms.Form):
         },
     )
 
-    def __init__(self, data, *, today, labels):
-        super().__init__(data)
+    def __init__(self, data=None, *, today=None, labels=(), **kwargs):
+        super().__init__(data, **kwargs)
+        today = today or timezone.localdate()
         self.periods = {p.value: p for p in offered_periods(today)}
         weeks = [(p.value, p.name) for p in self.periods.values() if p.kind == WEEK]
         months = [(p.value, p.name) for p in self.periods.values() if p.kind == MONTH]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from moderation.admin_audit import AuditedAdminMixin
 from organisations.models import AccessCode, EmailDomain, OrgAdminInvite, Organisation
 
 
@@ -23,7 +24,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrgAdminInvite)
-class OrgAdminInviteAdmin(admin.ModelAdmin):
+class OrgAdminInviteAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Read-only: invitations are sent, and their addresses shown, on the staff pages of
     the portal; the admin shows no email address (docs/security.md)."""
 

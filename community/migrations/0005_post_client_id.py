@@ -3,6 +3,16 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from community.versioning import triggers_drop_sqlite, triggers_install
+
+
+def _drop(apps, schema_editor):
+    triggers_drop_sqlite(schema_editor.connection)
+
+
+def _install(apps, schema_editor):
+    triggers_install(schema_editor.connection)
+
 
 class Migration(migrations.Migration):
 
@@ -12,6 +22,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # SQLite rebuilds community_post for the new column; its triggers come back after.
+        migrations.RunPython(_drop, migrations.RunPython.noop),
         migrations.AddField(
             model_name='post',
             name='client_id',
@@ -21,4 +33,5 @@ class Migration(migrations.Migration):
             model_name='post',
             constraint=models.UniqueConstraint(condition=models.Q(('client_id', ''), _negated=True), fields=('author', 'client_id'), name='one_post_per_client_id'),
         ),
+        migrations.RunPython(_install, migrations.RunPython.noop),
     ]

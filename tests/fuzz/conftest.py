@@ -9,6 +9,7 @@ from community.services.threads import thread_create
 from moderation.claims import case_claim
 from moderation.sanctions import appeal_submit, sanction_issue
 from moderation.services import case_open_for
+from organisations.invites import org_admin_invite
 from selfcare.models import Course, CourseModule
 from tests.auth import reauthenticate
 from tests.factories import TalkaboutFactory
@@ -27,6 +28,8 @@ class World:
     module: object
     checkin_id: int
     assessment_id: int
+    organisation_id: int
+    invite_token: str
 
 
 def _posted(settings, author, talkabout, decision, body="Hello there"):
@@ -37,7 +40,7 @@ def _posted(settings, author, talkabout, decision, body="Hello there"):
 
 
 @pytest.fixture
-def world(settings, member, other_member, guide):
+def world(settings, member, other_member, guide, org_admin, staff):
     talkabout = TalkaboutFactory(title="Low mood", slug="low-mood")
     other_post = _posted(settings, other_member, talkabout, "publish")
     own_post = _posted(settings, member, talkabout, "publish")
@@ -60,14 +63,27 @@ def world(settings, member, other_member, guide):
         module=CourseModule.objects.create(course=course, number=1, title="Breathe", body="In."),
         checkin_id=owned_buddy_checkin(member)["checkin_id"],
         assessment_id=owned_self_assessment(member)["pk"],
+        organisation_id=org_admin.organisation_id,
+        invite_token=_invite_token(org_admin, staff),
     )
 
 
+def _invite_token(org_admin, staff) -> str:
+    """An open invitation to the organisation, as the token its emailed link ends with."""
+    link = org_admin_invite(
+        organisation=org_admin.organisation, email="new-admin@northbridge.example",
+        invited_by=staff,
+    )  # fmt: skip
+    return link.rstrip("/").rsplit("/", 1)[-1]
+
+
 @pytest.fixture
-def people(signed_in, member, guide, lead, client):
+def people(signed_in, member, guide, lead, org_admin, staff, client):
     """people("guide"): a client signed in as that person (guides and leads having just
     confirmed it's them, as break-glass asks); only the one a test uses signs in."""
-    users = {"member": member, "guide": guide, "lead": lead}
+    users = {
+        "member": member, "guide": guide, "lead": lead, "org_admin": org_admin, "staff": staff
+    }  # fmt: skip
 
     def _person(label):
         if label == "anonymous":

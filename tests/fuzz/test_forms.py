@@ -31,15 +31,21 @@ from community.forms import (
     ThreadForm,
 )  # fmt: skip
 from community.models import Thread
+from insights.forms import ReportForm as InsightsReportForm
 from moderation import forms as case_forms
 from moderation import forms_safety
+from organisations import forms as portal_forms
+from privacy.forms import ErasureForm, LegalHoldForm
 from selfcare.forms.assessments import AlertConsentForm, SelfAssessmentForm
 from selfcare.forms.courses import ExerciseForm
 from selfcare.forms.feedback import FeedbackForm
 from selfcare.forms.private import JournalEntryForm, SafetyPlanForm
 from selfcare.instruments import INSTRUMENTS
 
-PROJECT_APPS = ["accounts", "chat", "community", "moderation", "organisations", "selfcare"]
+PROJECT_APPS = [
+    "accounts", "chat", "community", "insights", "moderation", "organisations", "privacy",
+    "selfcare",
+]  # fmt: skip
 # Tables a refused request may still write: the audit log (a guide re-reading a case).
 MAY_CHANGE_ON_REFUSAL = {"moderation_auditentry", "moderation_auditpseudonym"}
 # Forms no view posts, with the reason.
@@ -59,6 +65,7 @@ class Target:
     prefix: str = ""
     method: str = "post"
     form_args: tuple = field(default=())  # what the view passes the form first
+    extra: dict = field(default_factory=dict)  # sent with every example (which form)
 
 
 def _case(w):
@@ -118,6 +125,35 @@ TARGETS = [
     Target(forms_safety.AppealDecisionForm, "appeal_decide", "lead", lambda w: {"pk": w.appeal.pk}),
     Target(forms_safety.ShiftForm, "oncall_shift_add", "lead"),
     Target(case_forms.AuditSearchForm, "audit_log", "lead", method="get"),
+    Target(ErasureForm, "privacy_erase", "member"),
+    Target(LegalHoldForm, "privacy_legal_holds", "lead"),
+    Target(portal_forms.AccessCodeForm, "portal:access_codes", "org_admin"),
+    Target(portal_forms.EmailDomainForm, "portal:email_domains", "org_admin"),
+    Target(portal_forms.SettingsForm, "portal:settings", "org_admin"),
+    Target(portal_forms.BrandingForm, "portal:branding", "org_admin"),
+    Target(portal_forms.CrisisLineForm, "portal:crisis_lines", "org_admin"),
+    Target(InsightsReportForm, "insights:dashboard", "org_admin", method="get"),
+    Target(portal_forms.OrganisationCreateForm, "portal:staff_organisations", "staff"),
+    Target(
+        portal_forms.InviteForm,
+        "portal:staff_organisation",
+        "staff",
+        lambda w: {"pk": w.organisation_id},
+        extra={"invite": "1"},
+    ),  # fmt: skip
+    Target(
+        portal_forms.LicenceForm,
+        "portal:staff_organisation",
+        "staff",
+        lambda w: {"pk": w.organisation_id},
+        extra={"licence": "1"},
+    ),  # fmt: skip
+    Target(
+        portal_forms.InviteAcceptForm,
+        "portal:invite_accept",
+        "anonymous",
+        lambda w: {"token": w.invite_token},
+    ),  # fmt: skip
 ]
 
 # --- Inputs ----------------------------------------------------------------------
@@ -219,7 +255,8 @@ def test_random_input_never_breaks_a_form(target, world, people):
     @given(data=form_data(target))
     def post_random(data):
         before = row_counts()
-        response = send(url, data)  # a 500 raises here: the test client re-raises it
+        # A 500 raises here: the test client re-raises it.
+        response = send(url, {**target.extra, **data})
         statuses.append(response.status_code)
         assert response.status_code < 500
         if response.status_code >= 400:
