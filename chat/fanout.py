@@ -56,6 +56,9 @@ class Listener:
             try:
                 async with self.turn:
                     await self.consumer.room_event(event)
+            except OSError:  # the browser has gone (uvicorn's ClientDisconnected)
+                _raise_if_cancelling()
+                return  # nothing more can reach it; its disconnect stops the listener
             except Exception:
                 _raise_if_cancelling()
                 log.exception("chat: delivering a room event to one connection failed")
