@@ -11,7 +11,6 @@ under 20 ms. The seed is kept between runs; claims are handed back after each ru
 
 import json
 import random
-import statistics
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ from datetime import UTC, datetime
 
 from benchmarks import PROJECT_ROOT, BenchmarkError, django_env, env_int
 from benchmarks.database import database_prepare
+from benchmarks.inprocess import mfa_client, page_timings, percentiles
 from benchmarks.report import Report
 
 OPEN_CASES = 10_000
@@ -53,12 +53,6 @@ def run() -> Report:
 
 # --- In the subprocess. Django is set up only there, so its imports are inside the
 # functions: the parent process (`python -m benchmarks`) never loads Django.
-
-
-def _percentiles(samples_ms: list[float]) -> dict:
-    ordered = sorted(samples_ms)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return {"n": len(ordered), "p50": statistics.median(ordered), "p95": p95}
 
 
 def _seed(open_cases: int):
@@ -148,41 +142,6 @@ def _seed(open_cases: int):
     return guides
 
 
-def _console_client(guide):
-    from allauth.account.internal.flows import login as allauth_login
-    from django.test import Client
-
-    client = Client(HTTP_HOST="127.0.0.1")  # the bench settings allow only the loopback
-    client.force_login(guide)
-    session = client.session  # as if the guide had just typed their TOTP code
-    session[allauth_login._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(guide.pk)
-    session[allauth_login.AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "mfa", "type": "totp", "at": time.time()}
-    ]
-    session.save()
-    return client
-
-
-def _queue_page(client, path: str, requests: int) -> dict:
-    from django.db import connection
-
-    # Counted with a wrapper: the test client's request_started signal empties the
-    # connection's query log, which CaptureQueriesContext relies on.
-    queries = []
-    with connection.execute_wrapper(
-        lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
-    ):
-        response = client.get(path)
-    if response.status_code != 200:
-        raise SystemExit(f"{path} answered {response.status_code}, not 200")
-    timings = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get(path)
-        timings.append((time.perf_counter() - started) * 1000)
-    return {**_percentiles(timings), "queries": len(queries)}
-
-
 def _claims(guides, per_guide: int) -> tuple[list[float], list[int]]:
     from django.db import connection
 
@@ -220,16 +179,16 @@ def measure() -> dict:
     per_guide = env_int("BENCH_CONSOLE_CLAIMS", 100)
     guides = _seed(OPEN_CASES)
     ReviewCase.objects.open().update(claimed_by=None, claimed_at=None, lease_expires_at=None)
-    client = _console_client(guides[0])
+    client = mfa_client(guides[0])
     targets = {
-        "queue page, first 50": _queue_page(client, "/moderation/cases/", requests),
-        "queue page, urgent only": _queue_page(client, "/moderation/cases/?priority=3", requests),
-        "queue page 100": _queue_page(client, "/moderation/cases/?page=100", requests),
+        "queue page, first 50": page_timings(client, "/moderation/cases/", requests),
+        "queue page, urgent only": page_timings(client, "/moderation/cases/?priority=3", requests),
+        "queue page 100": page_timings(client, "/moderation/cases/?page=100", requests),
     }
     alone, claimed_alone = _claims(guides[:1], per_guide)
-    targets["next case, 1 guide"] = _percentiles(alone)
+    targets["next case, 1 guide"] = percentiles(alone)
     timings, claimed = _claims(guides, per_guide)
-    targets[f"next case, {GUIDES} guides at once"] = _percentiles(timings)
+    targets[f"next case, {GUIDES} guides at once"] = percentiles(timings)
     claimed += claimed_alone
     ReviewCase.objects.filter(pk__in=claimed).update(
         claimed_by=None, claimed_at=None, lease_expires_at=None

@@ -16,13 +16,13 @@ year's daily figures are built once from it by the aggregation itself.
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
 
 from benchmarks import PROJECT_ROOT, BenchmarkError, django_env, env_int
 from benchmarks.database import _postgres_database_create
+from benchmarks.inprocess import mfa_client, page_timings, percentiles
 from benchmarks.report import Report
 
 DATABASE = "harbour_bench_insights"
@@ -81,12 +81,6 @@ def run() -> Report:
 
 
 # --- In the subprocess only: Django is set up there.
-
-
-def _percentiles(samples_ms: list[float]) -> dict:
-    ordered = sorted(samples_ms)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return {"n": len(ordered), "p50": statistics.median(ordered), "p95": p95}
 
 
 SEED_SQL = [
@@ -199,9 +193,6 @@ def _backfill() -> None:
 
 
 def _admin_client():
-    from allauth.account.internal.flows import login as allauth_login
-    from django.test import Client
-
     from accounts.models import User
     from organisations.models import Organisation
 
@@ -213,33 +204,7 @@ def _admin_client():
             "organisation": Organisation.objects.get(name="Bench University"),
         },
     )
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(admin)
-    session = client.session  # as if the admin had just typed their TOTP code
-    session[allauth_login._AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(admin.pk)
-    session[allauth_login.AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "mfa", "type": "totp", "at": time.time()}
-    ]
-    session.save()
-    return client
-
-
-def _page(client, path: str, requests: int) -> dict:
-    from django.db import connection
-
-    queries = []
-    with connection.execute_wrapper(
-        lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
-    ):
-        response = client.get(path)
-    if response.status_code != 200:
-        raise SystemExit(f"{path} answered {response.status_code}, not 200")
-    timings = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get(path)
-        timings.append((time.perf_counter() - started) * 1000)
-    return {**_percentiles(timings), "queries": len(queries)}
+    return mfa_client(admin)
 
 
 def _timed(function, repeats: int) -> dict:
@@ -248,7 +213,7 @@ def _timed(function, repeats: int) -> dict:
         started = time.perf_counter()
         function()
         timings.append((time.perf_counter() - started) * 1000)
-    return _percentiles(timings)
+    return percentiles(timings)
 
 
 def measure() -> dict:
@@ -285,7 +250,7 @@ def measure() -> dict:
         "CSV, this month": f"/portal/reports/report.csv?period={month}",
     }
     for name, path in pages.items():
-        targets[name] = _page(client, path, requests)
+        targets[name] = page_timings(client, path, requests)
     return {
         "seed": {
             "members": User.objects.filter(role="member").count(),
