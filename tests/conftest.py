@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from accounts.roles import Role
+from moderation.services import case_approve, case_open_for
 from tests.auth import sign_in, totp_enable
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -79,3 +80,20 @@ def client_for(client):
         return client
 
     return _client_for
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(role="staff", handle="staff-reviewer", email="reviewer@harbour.example")
+
+
+@pytest.fixture
+def approve(reviewer):
+    """Approve an item's open case, as a guide would."""
+
+    def _approve(item, message=""):
+        case_approve(case=case_open_for(item), guide=reviewer, message=message)
+        item.refresh_from_db()
+        return item
+
+    return _approve

@@ -3,30 +3,12 @@
 import pytest
 
 from community.services.threads import reply_create, thread_create
-from moderation.services import case_approve, case_open_for
-from tests.factories import TalkaboutFactory, UserFactory
+from tests.factories import TalkaboutFactory
 
 
 @pytest.fixture
 def talkabout(db):
     return TalkaboutFactory(title="Low mood", slug="low-mood")
-
-
-@pytest.fixture
-def reviewer(db):
-    return UserFactory(role="staff", handle="staff-reviewer", email="reviewer@harbour.example")
-
-
-@pytest.fixture
-def approve(reviewer):
-    """Approve an item's open case, as a guide would."""
-
-    def _approve(item, message=""):
-        case_approve(case=case_open_for(item), guide=reviewer, message=message)
-        item.refresh_from_db()
-        return item
-
-    return _approve
 
 
 @pytest.fixture

@@ -10,26 +10,11 @@ from community.models import Post
 from community.services.bricks import brick_create
 from community.services.threads import post_delete, post_edit, reply_create, thread_create
 from moderation.models import CasePriority, CaseState, HeldReason, Report, ReportReason
-from moderation.services import ModerationRefused, case_approve, case_open_for, report_submit
+from moderation.services import ModerationRefused, case_open_for, report_submit
 from moderation.states import ModerationState
 from tests.factories import TalkaboutFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def reviewer(db):
-    return UserFactory(role="staff", handle="staff-reviewer", email="reviewer@harbour.example")
-
-
-@pytest.fixture
-def approve(reviewer):
-    def _approve(item):
-        case_approve(case=case_open_for(item), guide=reviewer)
-        item.refresh_from_db()
-        return item
-
-    return _approve
 
 
 @pytest.fixture

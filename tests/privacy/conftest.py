@@ -10,32 +10,14 @@ from community.services.bricks import brick_create
 from community.services.engagement import bookmark_create, hug_create
 from community.services.threads import reply_create, thread_create
 from moderation.models import GuideMessage
-from moderation.services import case_approve, case_open_for
 from selfcare.services.assessments import self_assessment_take
 from selfcare.services.private import journal_entry_create, safety_plan_save
-from tests.factories import TalkaboutFactory, UserFactory
+from tests.factories import TalkaboutFactory
 
 
 @pytest.fixture
 def talkabout(db):
     return TalkaboutFactory(title="Low mood", slug="low-mood")
-
-
-@pytest.fixture
-def reviewer(db):
-    return UserFactory(role="staff", handle="staff-reviewer", email="reviewer@harbour.example")
-
-
-@pytest.fixture
-def approve(reviewer):
-    """Approve an item's open case, as a guide would."""
-
-    def _approve(item):
-        case_approve(case=case_open_for(item), guide=reviewer)
-        item.refresh_from_db()
-        return item
-
-    return _approve
 
 
 @pytest.fixture
