@@ -15,6 +15,23 @@ from django.db import connections
 _SENTINELS = itertools.count(9_100_000_000_000_000_001)
 
 
+def compile_with_sentinels(build, names, using: str):
+    """Compile `build(**values)` with a sentinel for each value. Returns the ORM's
+    compiler, the SQL, and a slot per parameter: (name, sentinel) where a value goes,
+    (None, constant) where the ORM wrote its own."""
+    sentinels = {name: next(_SENTINELS) for name in names}
+    compiler = build(**sentinels).query.get_compiler(using)
+    sql, params = compiler.as_sql()
+    by_sentinel = {}
+    for name, value in sentinels.items():  # a text column's lookup passes it as text
+        by_sentinel[value] = by_sentinel[str(value)] = name
+    slots = tuple((by_sentinel.get(param), param) for param in params)
+    missing = set(names) - {name for name, _ in slots if name}
+    if missing:
+        raise ValueError(f"values not passed as parameters: {sorted(missing)}")
+    return compiler, sql, slots
+
+
 class CompiledOnce:
     """`build(**values)` returns a queryset; each value must reach the SQL as a
     parameter (filters do; LIMIT and the like are written into the SQL instead)."""
@@ -26,14 +43,7 @@ class CompiledOnce:
     def _compile(self, using: str) -> tuple[str, tuple]:
         vendor = connections[using].vendor
         if vendor not in self._compiled:
-            sentinels = {name: next(_SENTINELS) for name in self.names}
-            queryset = self.build(**sentinels)
-            sql, params = queryset.query.get_compiler(using).as_sql()
-            by_sentinel = {value: name for name, value in sentinels.items()}
-            slots = tuple((by_sentinel.get(param), param) for param in params)
-            missing = set(self.names) - {name for name, _ in slots if name}
-            if missing:
-                raise ValueError(f"values not passed as parameters: {sorted(missing)}")
+            _, sql, slots = compile_with_sentinels(self.build, self.names, using)
             self._compiled[vendor] = (sql, slots)
         return self._compiled[vendor]
 

@@ -4,7 +4,8 @@ Each task reads its item before the model runs, and reads it again under a lock 
 store the verdict. Django's ORM spends about a millisecond compiling each of those
 queries (the item with its links, two EXISTS subqueries), more than PostgreSQL takes
 to run them, and a worker runs them for every post. Here each is built with the ORM
-once per model and database vendor, with a sentinel in place of each value, then
+once per model and database vendor, with a sentinel in place of each value
+(`community.compiled`), then
 run as that same SQL with the real values and turned into model instances as the
 ORM would (linked rows, annotations, field converters).
 
@@ -15,18 +16,16 @@ trip instead of two.
 """
 
 import contextlib
-import itertools
 
 from django.db import connections
 from django.db.models.query import get_related_populators
+
+from community.compiled import compile_with_sentinels
 
 try:
     import psycopg
 except ImportError:  # the embedded default (SQLite) may run without it
     psycopg = None
-
-# Values no real parameter takes (still within a 64-bit integer, which filters accept).
-_SENTINELS = itertools.count(9_200_000_000_000_000_001)
 
 
 class CompiledQuery:
@@ -47,16 +46,7 @@ class CompiledQuery:
 
 class _Compiled:
     def __init__(self, build, names, using):
-        sentinels = {name: next(_SENTINELS) for name in names}
-        compiler = build(**sentinels).query.get_compiler(using)
-        self.sql, params = compiler.as_sql()
-        by_sentinel = {}
-        for name, value in sentinels.items():
-            by_sentinel[value] = by_sentinel[str(value)] = name
-        self.slots = tuple((by_sentinel.get(param), param) for param in params)
-        missing = set(names) - {name for name, _ in self.slots if name}
-        if missing:
-            raise ValueError(f"values not passed as parameters: {sorted(missing)}")
+        compiler, self.sql, self.slots = compile_with_sentinels(build, names, using)
         select, klass_info = compiler.select, compiler.klass_info
         self.model = klass_info["model"]
         fields = klass_info["select_fields"]
