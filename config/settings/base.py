@@ -145,7 +145,10 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # redis-py 8 reads with a 5 s socket timeout by default, the same 5 s that
+                # channels-redis blocks in BZPOPMIN waiting for a message: a quiet channel
+                # then raised "Timeout reading" and dropped the member's WebSocket.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
                 "prefix": env("CHANNELS_PREFIX", default="harbour:asgi"),
             },
         }
