@@ -140,10 +140,10 @@ class RoomHub:
 
 
 async def _stop(tasks: list[asyncio.Task]) -> None:
-    """Cancel the tasks and wait for them, cancelling again while they run on: a cancel
-    that lands inside redis-py's blocking read can be swallowed there, and the reader
-    would wait in channels-redis for a message that never comes (seen about once in 60
-    leaves). Gives up after STOP_SECONDS."""
+    """Cancel the tasks and wait for them, cancelling again while they run on: a
+    library may swallow a cancel (redis-py under a socket timeout did, see
+    config/async_redis.py), and the reader would then wait in channels-redis for a
+    message that never comes. Gives up after STOP_SECONDS."""
     loop, pending = asyncio.get_running_loop(), set(tasks)
     deadline = loop.time() + STOP_SECONDS
     while pending and loop.time() < deadline:

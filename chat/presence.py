@@ -31,6 +31,7 @@ from django.conf import settings
 from chat.events import room_group
 from chat.fanout import _raise_if_cancelling
 from chat.models import Room
+from config.async_redis import OPTIONS as ASYNC_REDIS_OPTIONS
 from moderation.selectors import posting_blocked
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ class RedisPresence:
     """Presence across every web process, in the Redis the cache uses."""
 
     def __init__(self, url: str, prefix: str):
-        self.redis = redis.Redis.from_url(url)
+        self.redis = redis.Redis.from_url(url, **ASYNC_REDIS_OPTIONS)
         self.prefix = f"{prefix}:chat"
 
     async def update(self, room_id: int, entry: str, *, here: bool, ttl: float) -> Change:

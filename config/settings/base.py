@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 
+from config.async_redis import OPTIONS as ASYNC_REDIS_OPTIONS
 from config.settings.local_secrets import load_or_create
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -145,10 +146,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                # redis-py 8 reads with a 5 s socket timeout by default, the same 5 s that
-                # channels-redis blocks in BZPOPMIN waiting for a message: a quiet channel
-                # then raised "Timeout reading" and dropped the member's WebSocket.
-                "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+                # Without redis-py's default 5 s socket timeout: see config/async_redis.py.
+                "hosts": [{"address": REDIS_URL, **ASYNC_REDIS_OPTIONS}],
                 "prefix": env("CHANNELS_PREFIX", default="harbour:asgi"),
             },
         }

@@ -19,7 +19,7 @@ QUIET = 0.3  # seconds a client waits to be sure nothing more arrives
 def _channel_layer_per_test():
     # channels-redis keeps receive state (a lock, a count of readers) on the layer object
     # and expects one event loop, as in a server; each test here runs its own loop, and
-    # a read cancelled in one (redis-py can swallow the cancel) must not reach the next.
+    # a read cancelled in one must not reach the next.
     channel_layers.backends.clear()
     yield
     channel_layers.backends.clear()

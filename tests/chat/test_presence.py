@@ -53,7 +53,7 @@ async def everyone_in(room, *users):
 async def leave(*clients):
     # Wait for each to finish leaving (the communicator's default is 1 s): a connection
     # cut short would leave its room's reader behind on this test's event loop. Leaving
-    # may take up to about 4 s when redis-py swallows the cancels (chat.fanout._stop and
+    # may take up to about 4 s if a library swallows the cancels (chat.fanout._stop and
     # RoomPresence.stop each give up after 2 s), so allow well over that on a busy machine.
     for client in clients:
         await client.disconnect(timeout=15)
