@@ -38,6 +38,7 @@ LAYOUT = "2"
 class PostsPage:
     html: str
     number: int
+    shown_post_ids: tuple[int, ...]  # the public posts on it by others than the reader
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def posts_page(thread, facts: ReaderFacts, *, user, page_param, also=()) -> tupl
     html, number, others = cached
     if facts.member:  # guides read held posts by design
         served_record(kind="post", viewer_id=user.pk, item_ids=others)
-    return PostsPage(mark_safe(html), number), found  # noqa: S308  (our own template's output)
+    page = PostsPage(mark_safe(html), number, tuple(others))  # noqa: S308  (our own template's output)
+    return page, found
 
 
 def _render(thread, facts, user, number) -> tuple[str, int, list[int]]:

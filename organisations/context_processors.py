@@ -71,8 +71,20 @@ def member_organisation(request):
     """`member_organisation` for members who joined through an organisation; lazy, and
     from the cache when warm, so pages pay no query for it."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or user.role != Role.MEMBER:
-        return {}
-    if not user.organisation_id:
+    if not _shown_to(user):
         return {}
     return {"member_organisation": SimpleLazyObject(lambda: _member_view(user.organisation_id))}
+
+
+def member_organisation_for(user) -> MemberOrganisation | None:
+    """What `member_organisation` shows `user`, at once (None: nothing)."""
+    return _member_view(user.organisation_id) if _shown_to(user) else None
+
+
+def _shown_to(user) -> bool:
+    return (
+        user is not None
+        and user.is_authenticated
+        and user.role == Role.MEMBER
+        and bool(user.organisation_id)
+    )

@@ -4,7 +4,10 @@ import functools
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,6 +17,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.permissions import Scope, access
 from accounts.roles import Role
 from community.forms import PostEditForm, ReplyForm, ThreadForm
+from community.kept_pages import (
+    KeptPage,
+    kept_page_check,
+    kept_page_key,
+    kept_page_usable,
+    marks,
+    page_keep,
+)
 from community.models import Post, Talkabout
 from community.ratelimits import RateLimited
 from community.selectors import talkabouts_for, thread_for_reading, threads_in
@@ -30,12 +41,16 @@ from community.services.threads import (
 )
 from community.thread_pages import POSTS_PER_PAGE, ReaderFacts, posts_page
 from moderation.selectors import help_may_take_longer
+from moderation.served import served_record
 from moderation.states import ModerationState
+from organisations.context_processors import member_organisation_for
 from selfcare.selectors import crisis_lines_for
+from selfcare.services.feedback import feedback_offer_due
 
 READERS = (Role.MEMBER, Role.GUIDE, Role.LEAD)
 ESCALATED = ModerationState.ESCALATED
 THREADS_PER_PAGE = 30
+TEMPLATE_THREAD = "community/thread_detail.html"
 
 
 def _client_id(request) -> str:
@@ -107,10 +122,76 @@ def thread_new(request, slug=None):
 
 @access(*READERS)
 def thread_detail(request, pk):
+    """The thread page; for a reader who opens it again unchanged, the page kept from
+    last time (community.kept_pages)."""
     thread = thread_for_reading(pk, request.user)
-    return render(
-        request, "community/thread_detail.html", _thread_context(request, thread, ReplyForm())
+    user = request.user
+    facts = ReaderFacts.of(thread, member=user.role == Role.MEMBER)
+    organisation = member_organisation_for(user)
+    key = _kept_page_key(request, thread, facts, organisation)
+    unread_key = unread_count_key(user.pk)
+    found = cache.get_many([key, unread_key] if key else [unread_key])
+    unread = unread_notification_count(user, cached=found.get(unread_key)) if facts.member else None
+    kept = found.get(key)
+    if kept_page_usable(kept, unread):
+        return _kept_page_serve(request, thread, facts, kept)
+    context = _thread_context(request, thread, ReplyForm(), unread=unread)
+    context["member_organisation"] = organisation
+    if key is None:
+        return render(request, TEMPLATE_THREAD, context)
+    csrf_mark, client_mark = marks()
+    context["csrf_token"], context["client_id"] = csrf_mark, client_mark
+    page = KeptPage.of(
+        render_to_string(TEMPLATE_THREAD, context, request),
+        csrf_mark=csrf_mark, client_mark=client_mark, unread=unread,
+        shown_post_ids=context["posts"].shown_post_ids,
+    )  # fmt: skip
+    page_keep(key, page)
+    response, _, _ = _kept_page_response(request, page)
+    return response
+
+
+def _kept_page_serve(request, thread, facts, kept):
+    if facts.member:
+        served_record(kind="post", viewer_id=request.user.pk, item_ids=kept.shown_post_ids)
+    response, csrf_token, client_id = _kept_page_response(request, kept)
+    if settings.HARBOUR_KEPT_PAGES_CHECK:
+        context = _thread_context(
+            request, thread, ReplyForm(), client_id=client_id, unread=kept.unread
+        )
+        if csrf_token is not None:
+            context["csrf_token"] = csrf_token
+        kept_page_check(response, render(request, TEMPLATE_THREAD, context))
+    return response
+
+
+def _kept_page_response(request, page):
+    """The kept page with this request's CSRF token and a new client id in it."""
+    csrf_token = get_token(request) if page.shows_csrf_token else None
+    client_id = _client_id(request)
+    return (
+        HttpResponse(page.html_with(csrf_token=csrf_token, client_id=client_id)),
+        csrf_token,
+        client_id,
     )
+
+
+def _kept_page_key(request, thread, facts, organisation):
+    """Everything the thread page shows that `thread_detail` does not put in on the way
+    out (see community.kept_pages); None for a page that is never kept: one with
+    crisis help on it, for an author whose post was escalated."""
+    if ESCALATED in facts.own_states():
+        return None
+    user = request.user
+    return kept_page_key(
+        request,
+        (
+            user.handle, user.role, organisation, feedback_offer_due(request),
+            thread.pk, thread.version, thread.is_public, thread.title, thread.public_title,
+            thread.talkabout.slug, thread.talkabout.title, thread.talkabout.is_archived,
+            thread.bookmarked, thread.following, thread.muted_by_author, facts.digest(),
+        ),
+    )  # fmt: skip
 
 
 def _crisis_lines_for(user):
@@ -129,14 +210,16 @@ def _blank_reply_fields() -> str:
     return mark_safe("".join(fields))  # noqa: S308  (our own template's output)
 
 
-def _thread_context(request, thread, form):
-    """The thread page's context; `thread` comes from `thread_for_reading`."""
+def _thread_context(request, thread, form, *, client_id=None, unread=None):
+    """The thread page's context; `thread` comes from `thread_for_reading`, `unread` is
+    the member's unread count when already read."""
     user = request.user
     is_member = user.role == Role.MEMBER
     facts = ReaderFacts.of(thread, member=is_member)
     unread_key = unread_count_key(user.pk)
+    also = [unread_key] if is_member and unread is None else []
     posts, found = posts_page(
-        thread, facts, user=user, page_param=request.GET.get("page"), also=[unread_key]
+        thread, facts, user=user, page_param=request.GET.get("page"), also=also
     )
     escalated = ESCALATED in facts.own_states()
     context = {
@@ -147,7 +230,7 @@ def _thread_context(request, thread, form):
         "crisis_lines": _crisis_lines_for(user) if escalated else None,
         "help_may_take_longer": escalated and help_may_take_longer(user),
         "form": form,
-        "client_id": _client_id(request),
+        "client_id": client_id or _client_id(request),
         "blank_fields": None
         if form.is_bound
         else (_blank_reply_fields() if settings.DEBUG else _blank_reply_fields_cached()),
@@ -155,8 +238,10 @@ def _thread_context(request, thread, form):
         and can_reply(user=user, thread=thread, muted_by_author=thread.muted_by_author),
     }
     if is_member:  # read with the page above; the nav's context processor would ask again
-        context["unread_notification_count"] = unread_notification_count(
-            user, cached=found.get(unread_key)
+        context["unread_notification_count"] = (
+            unread
+            if unread is not None
+            else unread_notification_count(user, cached=found.get(unread_key))
         )
     return context
 
@@ -174,11 +259,11 @@ def reply_new(request, pk):
             )  # fmt: skip
         except (PostingRefused, RateLimited) as error:
             context = _thread_context(request, thread, form)
-            return _refused(request, "community/thread_detail.html", context, error)
+            return _refused(request, TEMPLATE_THREAD, context, error)
         page = "?page=last" if thread.public_reply_count >= POSTS_PER_PAGE else ""
         return redirect(reverse("thread_detail", args=[thread.pk]) + f"{page}#post-{post.pk}")
     context = _thread_context(request, thread, form)
-    return render(request, "community/thread_detail.html", context, status=400)
+    return render(request, TEMPLATE_THREAD, context, status=400)
 
 
 def _own_post(request, pk):

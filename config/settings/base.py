@@ -519,6 +519,10 @@ HARBOUR_METRICS_RATE_WINDOW_SECONDS = env.int("HARBOUR_METRICS_RATE_WINDOW_SECON
 # for the fault suite; empty (the default) writes nothing.
 HARBOUR_SERVED_LOG = env("HARBOUR_SERVED_LOG", default="")
 
+# Serve each thread page kept from the reader's last visit and also render it afresh,
+# failing if they differ (community.kept_pages): on in the test settings.
+HARBOUR_KEPT_PAGES_CHECK = env.bool("HARBOUR_KEPT_PAGES_CHECK", default=False)
+
 # --- Organisation reports (insights) -------------------------------------------
 # Yesterday's figures (and the days before it, so late decisions settle) are built
 # each night; `manage.py aggregate_insights` does the same by hand.

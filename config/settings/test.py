@@ -35,3 +35,7 @@ HARBOUR_RISK_BACKEND = env(
 )
 HARBOUR_RISK_DISPATCH = env("HARBOUR_RISK_DISPATCH", default="immediate")
 HARBOUR_FAKE_RISK_DECISION = env("HARBOUR_FAKE_RISK_DECISION", default="review")
+
+# Every thread page served from the kept pages is rendered afresh too and compared
+# (community.kept_pages): a page that could go stale fails the test that shows it.
+HARBOUR_KEPT_PAGES_CHECK = env.bool("HARBOUR_KEPT_PAGES_CHECK", default=True)
