@@ -24,7 +24,7 @@ class AccountLookup:
             pk = int(user_id)
         except (TypeError, ValueError):
             return None
-        user = next(iter(_ACCOUNT_BY_ID.raw(get_user_model(), pk=pk)), None)
+        user = _ACCOUNT_BY_ID.first(get_user_model(), pk=pk)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 

@@ -8,6 +8,7 @@ places. The SQL is exactly what the ORM would send, for whichever database is in
 """
 
 import itertools
+from dataclasses import dataclass
 
 from django.db import connections
 
@@ -32,26 +33,67 @@ def compile_with_sentinels(build, names, using: str):
     return compiler, sql, slots
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    slots: tuple
+    columns: tuple[str, ...]  # the model's fields (attnames), then the annotations
+    field_count: int
+    converters: tuple  # (column index, the ORM's converters, their expression)
+
+
 class CompiledOnce:
     """`build(**values)` returns a queryset; each value must reach the SQL as a
     parameter (filters do; LIMIT and the like are written into the SQL instead)."""
 
     def __init__(self, build, *names: str):
         self.build, self.names = build, names
-        self._compiled: dict[str, tuple[str, tuple]] = {}
+        self._compiled: dict[str, _Compiled] = {}
 
-    def _compile(self, using: str) -> tuple[str, tuple]:
+    def _compile(self, using: str) -> _Compiled:
         vendor = connections[using].vendor
         if vendor not in self._compiled:
-            _, sql, slots = compile_with_sentinels(self.build, self.names, using)
-            self._compiled[vendor] = (sql, slots)
+            compiler, sql, slots = compile_with_sentinels(self.build, self.names, using)
+            select = [column for column, _, _ in compiler.select]
+            fields = compiler.klass_info["select_fields"] if compiler.klass_info else []
+            if list(fields) != list(range(len(fields))):  # the model's columns come first
+                raise ValueError("the query selects columns before its model's fields")
+            converters = tuple(
+                (index, tuple(functions), expression)
+                for index, (functions, expression) in compiler.get_converters(select).items()
+            )
+            columns = tuple(alias or column.target.attname for column, _, alias in compiler.select)
+            self._compiled[vendor] = _Compiled(sql, slots, columns, len(fields), converters)
         return self._compiled[vendor]
 
     def sql(self, *, using: str = "default", **values) -> tuple[str, list]:
         """The query's SQL and its parameters, with these values in their places."""
-        sql, slots = self._compile(using)
-        return sql, [values[name] if name else constant for name, constant in slots]
+        compiled = self._compile(using)
+        return compiled.sql, [
+            values[name] if name else constant for name, constant in compiled.slots
+        ]
 
     def raw(self, model, *, using: str = "default", **values):
         """The query's rows as `model` instances, annotations as attributes."""
         return model.objects.using(using).raw(*self.sql(using=using, **values))
+
+    def first(self, model, *, using: str = "default", **values):
+        """The first row as a `model` instance with the annotations as attributes, or
+        None: what `raw()` gives, without a RawQuerySet's work on every query (reading
+        the cursor's description, matching columns to fields), for hot single rows."""
+        compiled = self._compile(using)
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            cursor.execute(*self.sql(using=using, **values))
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        row = list(row)
+        for index, functions, expression in compiled.converters:
+            for convert in functions:
+                row[index] = convert(row[index], expression, connection)
+        count = compiled.field_count
+        instance = model.from_db(using, compiled.columns[:count], row[:count])
+        for name, value in zip(compiled.columns[count:], row[count:], strict=True):
+            setattr(instance, name, value)
+        return instance

@@ -138,7 +138,7 @@ def thread_for_reading(pk, user) -> Thread:
     reader (see community.thread_pages): the thread's version, and the reader's hugs,
     own posts with their states, mutes, and collapsed warnings (JSON lists, or None
     for none). Read on every thread page, so compiled once (community.compiled)."""
-    thread = next(iter(_READING.raw(Thread, pk=pk, uid=user.pk)), None)
+    thread = _READING.first(Thread, pk=pk, uid=user.pk)
     _check_visible(thread, user)
     thread.talkabout = Talkabout.from_db(
         "default",

@@ -6,6 +6,7 @@ read a page once so it is cached, change something by every kind of write path,
 and read again.
 """
 
+import json
 import re
 
 import pytest
@@ -118,6 +119,23 @@ def test_a_compiled_query_refuses_values_written_into_its_sql():
 
     with pytest.raises(ValueError, match="limit"):
         CompiledOnce(build, "limit").raw(Thread, limit=3)
+
+
+def test_a_compiled_querys_first_row_is_what_raw_gives(published_thread, member, other_member):
+    """With the ORM's converters applied, which a raw query skips: its JSON comes as text."""
+    from community.selectors import _READING
+
+    hug_create(user=other_member, post=published_thread.posts.get())  # a JSON list to decode
+    for reader in (member, other_member):
+        first = _READING.first(Thread, pk=published_thread.pk, uid=reader.pk)
+        raw = next(iter(_READING.raw(Thread, pk=published_thread.pk, uid=reader.pk)))
+        assert vars(first).keys() == vars(raw).keys()
+        for name, value in vars(raw).items():
+            if name != "_state":
+                decoded = json.loads(value) if name.startswith("reader_") and value else value
+                assert getattr(first, name) == decoded, name
+        assert not first._state.adding and first._state.db == "default"
+    assert _READING.first(Thread, pk=published_thread.pk + 1000, uid=member.pk) is None
 
 
 def unread_shown(client, thread) -> int:
