@@ -14,7 +14,7 @@ from config.celery import app as celery_app
 from moderation.models import CasePriority, CaseState, HeldReason, ReviewCase, RiskAssessment
 from moderation.states import ModerationState
 from tests.factories import UserFactory
-from tests.moderation.worker import Worker, wait_until
+from tests.moderation.worker import Worker, broker_switch, wait_until
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -115,21 +115,13 @@ def test_a_pool_process_lost_mid_stream_is_replaced_and_its_message_checked_agai
 
 def test_a_submission_made_while_the_broker_is_down_is_recovered_by_the_sweeper(worker, talkabout):
     live = celery_app.conf.broker_url
-    _broker_switch("redis://127.0.0.1:1/0")  # nothing listens there
+    broker_switch("redis://127.0.0.1:1/0")  # nothing listens there
     try:
         post = submit(talkabout, SAFE)
     finally:
-        _broker_switch(live)
+        broker_switch(live)
     assert state_of(post) == ModerationState.PENDING  # the member's words are safe
     assert wait_until(lambda: decided(post), timeout=60) == ModerationState.PUBLISHED
-
-
-def _broker_switch(url):
-    # Drop the producer connections, so the next send connects to `url`.
-    celery_app.pool.force_close_all()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    celery_app.conf.broker_url = url
 
 
 def test_a_check_over_its_time_limit_is_stopped_in_the_worker_and_the_item_held(

@@ -12,7 +12,6 @@ import json
 import pytest
 import redis
 from django.utils import timezone
-from kombu import pools
 
 from community.models import Post
 from community.services.threads import thread_create
@@ -21,6 +20,7 @@ from moderation.states import ModerationState
 from moderation.tasks import pending_sweep
 from tests.factories import TalkaboutFactory, UserFactory
 from tests.faults.services import RedisServer
+from tests.moderation.worker import broker_switch
 
 pytestmark = pytest.mark.django_db
 
@@ -42,13 +42,9 @@ def broker(tmp_path, settings, monkeypatch):
 
 
 def _broker_switch(url, monkeypatch):
-    # Close the connections to the old broker, then point every new one at `url`
-    # (Celery reads the environment's broker URL before its own settings).
-    pools.reset()  # kombu keeps closed pools by URL: forget them all
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
+    # Celery reads the environment's broker URL before its own settings.
     monkeypatch.setenv("CELERY_BROKER_URL", url)
-    celery_app.conf.broker_url = url
+    broker_switch(url)
 
 
 def waiting_posts(settings, count):

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+from kombu import pools
+
+from config.celery import app as celery_app
 
 READY_WORDS = "ready."
 
@@ -106,3 +109,13 @@ def wait_until(check, timeout: float = 60.0, every: float = 0.2):
             return result
         time.sleep(every)
     raise AssertionError(f"gave up waiting after {timeout} s")
+
+
+def broker_switch(url: str) -> None:
+    """Point this process's sends at another broker: close every connection to the old
+    one first (kombu keeps its pools, closed ones too, by URL: a pool closed here and
+    looked up again by the old URL refused every later send in the test session)."""
+    pools.reset()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    celery_app.conf.broker_url = url
