@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "moderation.middleware.RequestIdMiddleware",  # first: the audit log names each request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session: /help/ answers whatever fails below it (selfcare/crisis_fallback.py).
+    "selfcare.crisis_fallback.CrisisHelpAlwaysMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,8 +1,10 @@
 """Crisis help: shipped lines, the visitor's country, linked from every page."""
 
 import pytest
+from django.test import Client, override_settings
 from django.urls import reverse
 
+from selfcare import crisis_fallback
 from selfcare.models import CrisisLine
 from selfcare.selectors import SHIPPED_COUNTRIES
 from tests.factories import OrganisationFactory, UserFactory
@@ -71,3 +73,39 @@ def test_a_member_can_choose_to_see_every_country(client):
     client.get(reverse("crisis_help"), {"country": ""})
     response = client.get(reverse("crisis_help"))
     assert b"13 11 14" in response.content and b"116 123" in response.content
+
+
+DEAD_REDIS = {
+    "default": {
+        "BACKEND": "config.cache.SharedPoolRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+    }
+}
+
+
+def test_with_redis_down_a_signed_in_member_still_gets_every_line():
+    member = Client(raise_request_exception=False)  # as a server: the failure becomes a 500
+    member.force_login(UserFactory(country="AU"))
+    with override_settings(CACHES=DEAD_REDIS):
+        assert member.get(reverse("talkabout_list")).status_code == 500  # Redis really is down
+        response = member.get(reverse("crisis_help"))
+    assert response.status_code == 200
+    page = " ".join(response.content.decode().split())
+    assert "call your emergency number now" in page
+    assert "13 11 14" in page and "Samaritans" in page and "988" in page
+    assert response["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_with_the_database_down_too_the_page_still_says_what_to_do(monkeypatch):
+    def unreachable(**kwargs):
+        raise ConnectionError("the database is down")
+
+    monkeypatch.setattr(crisis_fallback, "crisis_lines_for", unreachable)
+    visitor = Client(raise_request_exception=False)
+    with override_settings(CACHES=DEAD_REDIS):
+        visitor.get(reverse("crisis_help"), {"country": "GB"})  # choosing saves a session
+        response = visitor.get(reverse("crisis_help"), {"country": "GB"})
+    assert response.status_code == 200
+    assert "999 or 112 in the UK" in " ".join(response.content.decode().split())
