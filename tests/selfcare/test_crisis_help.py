@@ -87,8 +87,11 @@ def test_with_redis_down_a_signed_in_member_still_gets_every_line():
     member = Client(raise_request_exception=False)  # as a server: the failure becomes a 500
     member.force_login(UserFactory(country="AU"))
     with override_settings(CACHES=DEAD_REDIS):
-        assert member.get(reverse("talkabout_list")).status_code == 500  # Redis really is down
+        failed = member.get(reverse("talkabout_list"))  # Redis really is down
         response = member.get(reverse("crisis_help"))
+    # Any other page that fails points to help.
+    assert failed.status_code == 500
+    assert f'href="{reverse("crisis_help")}"' in failed.content.decode()
     assert response.status_code == 200
     page = " ".join(response.content.decode().split())
     assert "call your emergency number now" in page
