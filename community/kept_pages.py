@@ -11,11 +11,13 @@ hugs, own posts and collapsed warnings). A change to any of them is a new key, s
 nothing needs forgetting, and one reader's page is never another's.
 
 What differs on every request, the CSRF token and the reply form's client id, is
-rendered as a random mark and put in on the way out. A page with messages to show or
+rendered as a random mark and put in on the way out; so are the posts, which are
+kept once for every reader who sees them alike (community.thread_pages) and read in
+the same round trip. A page with messages to show or
 with crisis help on it is rendered afresh every time and never kept.
 
 The unread count in the navigation changes more often than anything else and is read
-in the same round trip as the page: a page is kept with the count it shows and used
+in that round trip too: a page is kept with the count it shows and used
 only while the count still holds.
 
 With HARBOUR_KEPT_PAGES_CHECK on (the test settings), every page served from here is
@@ -31,8 +33,9 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 
-# Part of every key: a deploy that changes how the page looks starts afresh.
-LAYOUT = "1"
+# Part of every key: a deploy that changes how the page looks, or what is kept of
+# it, starts afresh.
+LAYOUT = "2"
 KEPT_SECONDS = 600
 
 
@@ -42,21 +45,38 @@ class StalePage(AssertionError):
 
 @dataclass(frozen=True)
 class KeptPage:
+    """The page around the posts: they are kept once for every reader who sees them
+    alike (community.thread_pages) and put in here on the way out, with the token and
+    the client id."""
+
     html: str
-    csrf_mark: str
-    client_mark: str
+    marks: "Marks"
     shows_csrf_token: bool
     unread: int | None
-    shown_post_ids: tuple[int, ...]  # others' public posts on it (moderation.served)
 
     @classmethod
-    def of(cls, html: str, *, csrf_mark: str, client_mark: str, unread, shown_post_ids):
-        shows = csrf_mark in html
-        return cls(html, csrf_mark, client_mark, shows, unread, tuple(shown_post_ids))
+    def of(cls, html: str, *, marks: "Marks", unread):
+        return cls(html, marks, marks.csrf in html, unread)
 
-    def html_with(self, *, csrf_token: str | None, client_id: str) -> str:
-        html = self.html.replace(self.client_mark, client_id)
-        return html.replace(self.csrf_mark, csrf_token) if self.shows_csrf_token else html
+    def html_with(self, *, posts_html: str, csrf_token: str | None, client_id: str) -> str:
+        html = self.html.replace(self.marks.client, client_id)
+        if self.shows_csrf_token:
+            html = html.replace(self.marks.csrf, csrf_token)
+        # Last: the posts are members' words, which must not be searched for marks.
+        return html.replace(self.marks.posts, posts_html)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Random stand-ins, while rendering, for what each request puts in."""
+
+    csrf: str
+    client: str
+    posts: str
+
+    @classmethod
+    def new(cls) -> "Marks":
+        return cls(*(f"{part}{secrets.token_hex(16)}" for part in ("csrf", "client", "posts")))
 
 
 def kept_page_key(request, parts: tuple) -> str | None:
@@ -66,11 +86,6 @@ def kept_page_key(request, parts: tuple) -> str | None:
         return None
     described = repr((LAYOUT, request.get_full_path(), request.user.pk, *parts))
     return "kept-page:" + hashlib.blake2s(described.encode(), digest_size=16).hexdigest()
-
-
-def marks() -> tuple[str, str]:
-    """Random stand-ins for the CSRF token and the client id while rendering."""
-    return f"csrf{secrets.token_hex(16)}", f"client{secrets.token_hex(16)}"
 
 
 def page_keep(key: str, page: KeptPage) -> None:

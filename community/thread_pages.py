@@ -38,7 +38,6 @@ LAYOUT = "2"
 class PostsPage:
     html: str
     number: int
-    shown_post_ids: tuple[int, ...]  # the public posts on it by others than the reader
 
 
 @dataclass(frozen=True)
@@ -104,6 +103,18 @@ def _page_number(page_param, thread, facts: ReaderFacts) -> str:
     return str(min(max(number, 1), bound))
 
 
+def posts_page_key(thread, facts: ReaderFacts, page_param) -> str:
+    """The cache key of the page of posts `posts_page` gives for `page_param`."""
+    return _key(thread, facts, _page_number(page_param, thread, facts))
+
+
+def _key(thread, facts: ReaderFacts, number: str) -> str:
+    return (
+        f"thread-page:{LAYOUT}:{thread.pk}:{thread.version}:{int(thread.is_public)}:"
+        f"{facts.digest()}:{number}"
+    )
+
+
 def posts_page(thread, facts: ReaderFacts, *, user, page_param, also=()) -> tuple[PostsPage, dict]:
     """The rendered posts of one page of the thread for this reader: from the cache
     if this version and variant were rendered before, else rendered and kept.
@@ -111,20 +122,21 @@ def posts_page(thread, facts: ReaderFacts, *, user, page_param, also=()) -> tupl
     The cache keys in `also` are read in the same round trip; what they hold comes
     back in the dict (absent when not cached)."""
     number = _page_number(page_param, thread, facts)
-    key = (
-        f"thread-page:{LAYOUT}:{thread.pk}:{thread.version}:{int(thread.is_public)}:"
-        f"{facts.digest()}:{number}"
-    )
+    key = _key(thread, facts, number)
     found = cache.get_many([key, *also])
     cached = found.pop(key, None)
     if cached is None:
         cached = _render(thread, facts, user, number)
         cache.set(key, cached, PAGE_SECONDS)
+    return posts_page_shown(cached, facts, user=user), found
+
+
+def posts_page_shown(cached, facts: ReaderFacts, *, user) -> PostsPage:
+    """A page of posts as the cache holds it, noted as shown to a member (moderation.served)."""
     html, number, others = cached
     if facts.member:  # guides read held posts by design
         served_record(kind="post", viewer_id=user.pk, item_ids=others)
-    page = PostsPage(mark_safe(html), number, tuple(others))  # noqa: S308  (our own template's output)
-    return page, found
+    return PostsPage(mark_safe(html), number)  # noqa: S308  (our own template's output)
 
 
 def _render(thread, facts, user, number) -> tuple[str, int, list[int]]:

@@ -19,10 +19,10 @@ from accounts.roles import Role
 from community.forms import PostEditForm, ReplyForm, ThreadForm
 from community.kept_pages import (
     KeptPage,
+    Marks,
     kept_page_check,
     kept_page_key,
     kept_page_usable,
-    marks,
     page_keep,
 )
 from community.models import Post, Talkabout
@@ -39,9 +39,15 @@ from community.services.threads import (
     reply_create,
     thread_create,
 )
-from community.thread_pages import POSTS_PER_PAGE, ReaderFacts, posts_page
+from community.thread_pages import (
+    POSTS_PER_PAGE,
+    PostsPage,
+    ReaderFacts,
+    posts_page,
+    posts_page_key,
+    posts_page_shown,
+)
 from moderation.selectors import help_may_take_longer
-from moderation.served import served_record
 from moderation.states import ModerationState
 from organisations.context_processors import member_organisation_for
 from selfcare.selectors import crisis_lines_for
@@ -129,32 +135,30 @@ def thread_detail(request, pk):
     facts = ReaderFacts.of(thread, member=user.role == Role.MEMBER)
     organisation = member_organisation_for(user)
     key = _kept_page_key(request, thread, facts, organisation)
+    posts_key = posts_page_key(thread, facts, request.GET.get("page"))
     unread_key = unread_count_key(user.pk)
-    found = cache.get_many([key, unread_key] if key else [unread_key])
+    found = cache.get_many([key, posts_key, unread_key] if key else [unread_key])
     unread = unread_notification_count(user, cached=found.get(unread_key)) if facts.member else None
-    kept = found.get(key)
-    if kept_page_usable(kept, unread):
-        return _kept_page_serve(request, thread, facts, kept)
+    kept, posts = found.get(key), found.get(posts_key)
+    if kept_page_usable(kept, unread) and posts is not None:
+        return _kept_page_serve(request, thread, kept, posts_page_shown(posts, facts, user=user))
     context = _thread_context(request, thread, ReplyForm(), unread=unread)
     context["member_organisation"] = organisation
     if key is None:
         return render(request, TEMPLATE_THREAD, context)
-    csrf_mark, client_mark = marks()
-    context["csrf_token"], context["client_id"] = csrf_mark, client_mark
+    posts, marks = context["posts"], Marks.new()
+    context["csrf_token"], context["client_id"] = marks.csrf, marks.client
+    context["posts"] = PostsPage(mark_safe(marks.posts), posts.number)  # noqa: S308  (a mark)
     page = KeptPage.of(
-        render_to_string(TEMPLATE_THREAD, context, request),
-        csrf_mark=csrf_mark, client_mark=client_mark, unread=unread,
-        shown_post_ids=context["posts"].shown_post_ids,
-    )  # fmt: skip
+        render_to_string(TEMPLATE_THREAD, context, request), marks=marks, unread=unread
+    )
     page_keep(key, page)
-    response, _, _ = _kept_page_response(request, page)
+    response, _, _ = _kept_page_response(request, page, posts)
     return response
 
 
-def _kept_page_serve(request, thread, facts, kept):
-    if facts.member:
-        served_record(kind="post", viewer_id=request.user.pk, item_ids=kept.shown_post_ids)
-    response, csrf_token, client_id = _kept_page_response(request, kept)
+def _kept_page_serve(request, thread, kept, posts):
+    response, csrf_token, client_id = _kept_page_response(request, kept, posts)
     if settings.HARBOUR_KEPT_PAGES_CHECK:
         context = _thread_context(
             request, thread, ReplyForm(), client_id=client_id, unread=kept.unread
@@ -165,15 +169,12 @@ def _kept_page_serve(request, thread, facts, kept):
     return response
 
 
-def _kept_page_response(request, page):
-    """The kept page with this request's CSRF token and a new client id in it."""
+def _kept_page_response(request, page, posts):
+    """The kept page with its posts, this request's CSRF token and a new client id."""
     csrf_token = get_token(request) if page.shows_csrf_token else None
     client_id = _client_id(request)
-    return (
-        HttpResponse(page.html_with(csrf_token=csrf_token, client_id=client_id)),
-        csrf_token,
-        client_id,
-    )
+    html = page.html_with(posts_html=posts.html, csrf_token=csrf_token, client_id=client_id)
+    return HttpResponse(html), csrf_token, client_id
 
 
 def _kept_page_key(request, thread, facts, organisation):
