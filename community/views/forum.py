@@ -140,9 +140,10 @@ def thread_detail(request, pk):
     found = cache.get_many([key, posts_key, unread_key] if key else [unread_key])
     unread = unread_notification_count(user, cached=found.get(unread_key)) if facts.member else None
     kept, posts = found.get(key), found.get(posts_key)
+    posts = posts_page_shown(posts, facts, user=user) if posts is not None else None
     if kept_page_usable(kept, unread) and posts is not None:
-        return _kept_page_serve(request, thread, kept, posts_page_shown(posts, facts, user=user))
-    context = _thread_context(request, thread, ReplyForm(), unread=unread)
+        return _kept_page_serve(request, thread, kept, posts)
+    context = _thread_context(request, thread, ReplyForm(), facts=facts, posts=posts, unread=unread)
     context["member_organisation"] = organisation
     if key is None:
         return render(request, TEMPLATE_THREAD, context)
@@ -211,17 +212,20 @@ def _blank_reply_fields() -> str:
     return mark_safe("".join(fields))  # noqa: S308  (our own template's output)
 
 
-def _thread_context(request, thread, form, *, client_id=None, unread=None):
-    """The thread page's context; `thread` comes from `thread_for_reading`, `unread` is
-    the member's unread count when already read."""
+def _thread_context(request, thread, form, *, facts=None, posts=None, client_id=None, unread=None):
+    """The thread page's context; `thread` comes from `thread_for_reading`. What the
+    caller already has is passed in: the reader's facts, the page of posts, the
+    member's unread count."""
     user = request.user
     is_member = user.role == Role.MEMBER
-    facts = ReaderFacts.of(thread, member=is_member)
+    facts = facts or ReaderFacts.of(thread, member=is_member)
     unread_key = unread_count_key(user.pk)
-    also = [unread_key] if is_member and unread is None else []
-    posts, found = posts_page(
-        thread, facts, user=user, page_param=request.GET.get("page"), also=also
-    )
+    found = {}
+    if posts is None:
+        also = [unread_key] if is_member and unread is None else []
+        posts, found = posts_page(
+            thread, facts, user=user, page_param=request.GET.get("page"), also=also
+        )
     escalated = ESCALATED in facts.own_states()
     context = {
         "thread": thread,
