@@ -1,6 +1,7 @@
 """Raw model inference, in a process of its own: `python -m benchmarks.inference THREADS`.
 
-Prints one JSON line: single-post p50/p95 (ms) and batch-of-32 posts/s. No Django:
+Prints one JSON line: single-post p50/p95 (ms) one after another and at 10 posts a
+second, and batch-of-32 posts/s. No Django:
 the classifier is pure Python, loaded as the worker loads it.
 """
 
@@ -24,6 +25,9 @@ POSTS = [
     "I keep arguing with my mum and then feeling guilty about it afterwards.",
 ]
 SINGLE_RUNS = 200
+# The same posts one at a time at the pipeline benchmark's pace, 10 a second, with the
+# process idle in between as the worker is: its caches have gone cold by the next post.
+PACED_RUNS, PACED_GAP_S = 100, 0.1
 BATCH = 32
 BATCH_RUNS = 10
 
@@ -43,6 +47,12 @@ def measure(threads: int) -> dict:
         begun = time.perf_counter()
         classifier.assess([POSTS[n % len(POSTS)]])
         single.append((time.perf_counter() - begun) * 1000)
+    paced = []
+    for n in range(PACED_RUNS):
+        time.sleep(PACED_GAP_S)
+        begun = time.perf_counter()
+        classifier.assess([POSTS[n % len(POSTS)]])
+        paced.append((time.perf_counter() - begun) * 1000)
     batch = [POSTS[n % len(POSTS)] for n in range(BATCH)]
     begun = time.perf_counter()
     for _ in range(BATCH_RUNS):
@@ -54,6 +64,8 @@ def measure(threads: int) -> dict:
         "p50_ms": round(statistics.median(single), 2),
         "p95_ms": round(_percentile(single, 0.95), 2),
         "batch_posts_per_s": round(per_second, 1),
+        "paced_p50_ms": round(statistics.median(paced), 2),
+        "paced_p95_ms": round(_percentile(paced, 0.95), 2),
     }
 
 

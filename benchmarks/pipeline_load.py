@@ -54,23 +54,29 @@ def submit(rate: float, seconds: int) -> list[int]:
     return ids
 
 
-def decided_at(ids: list[int], log: Path, timeout: float = 120.0) -> dict[int, float]:
-    """When each post's decision was committed (epoch seconds), as the worker noted it."""
+def decided_at(ids: list[int], log: Path, timeout: float = 120.0) -> dict[int, tuple]:
+    """When each post's decision was committed and when its task began (epoch seconds),
+    as the worker noted them."""
     wanted, deadline = set(ids), time.monotonic() + timeout
     while True:
         done = {}
         for line in log.read_text().splitlines() if log.exists() else []:
-            pk, at = line.split()
-            done.setdefault(int(pk), float(at))
+            pk, at, began = line.split()
+            done.setdefault(int(pk), (float(at), float(began)))
         if wanted <= done.keys() or time.monotonic() > deadline:
-            return {pk: at for pk, at in done.items() if pk in wanted}
+            return {pk: times for pk, times in done.items() if pk in wanted}
         time.sleep(0.5)
 
 
-def latencies(ids: list[int], log: Path) -> list[float]:
+def latencies(ids: list[int], log: Path) -> tuple[list[float], list[float]]:
+    """Per post: its creation -> decision committed, and creation -> its task began (ms)."""
     done = decided_at(ids, log)
     submitted = dict(Post.objects.filter(pk__in=ids).values_list("pk", "created_at"))
-    return [(at - submitted[pk].timestamp()) * 1000 for pk, at in done.items()]
+    created = {pk: submitted[pk].timestamp() for pk in done}
+    return (
+        [(at - created[pk]) * 1000 for pk, (at, _) in done.items()],
+        [(began - created[pk]) * 1000 for pk, (_, began) in done.items()],
+    )
 
 
 def inference_ms(ids: list[int]) -> list[float]:
@@ -84,13 +90,14 @@ def inference_ms(ids: list[int]) -> list[float]:
 if __name__ == "__main__":
     rate, seconds = float(sys.argv[1]), int(sys.argv[2])
     ids = submit(rate, seconds)
-    measured = latencies(ids, Path(os.environ["BENCH_DECIDED_LOG"]))
+    measured, to_task = latencies(ids, Path(os.environ["BENCH_DECIDED_LOG"]))
     print(
         json.dumps(
             {
                 "submitted": len(ids),
                 "decided": len(measured),
                 "latencies_ms": measured,
+                "to_task_ms": to_task,
                 "inference_ms": inference_ms(ids),
             }
         )

@@ -28,7 +28,13 @@ def _reply_count_add(thread_id, change, **fields):
 
 
 class PostHandler:
-    publish_saves_item = True  # publish() saves the whole post, its new state included
+    publish_saves_item = True  # publish() saves the post's new state with its public words
+    # What publishing changes, with the state and pending mark set just before it; only
+    # these are written, so a decision does not send the whole post back to the database.
+    PUBLISHED_FIELDS = (
+        "state", "pending_since", "public_html", "public_text", "public_content_warning",
+        "is_public", "published_at",
+    )  # fmt: skip
 
     def kind(self, post):
         return "post" if post.is_opening else "reply"
@@ -43,10 +49,12 @@ class PostHandler:
         post.public_text = plain_text(post.public_html)
         post.public_content_warning = post.content_warning
         post.is_public, post.published_at = True, post.published_at or now
+        fields = list(self.PUBLISHED_FIELDS)
         vector = post_search_vector(post)
         if vector is not None:  # indexed in the same statement (PostgreSQL)
             post.search_vector = vector
-        post.save()
+            fields.append("search_vector")
+        post.save(update_fields=fields)
         thread = post.thread
         if post.is_opening:
             Thread.objects.filter(pk=thread.pk).update(public_title=F("title"), is_public=True)

@@ -19,9 +19,9 @@ class ModeratableHandler(Protocol):
     def publish(self, item) -> None:
         """Make the newest revision public."""
 
-    # A handler whose publish() ends with a full `item.save()` says so with
-    # `publish_saves_item = True`: the pipeline then leaves the new state to that save
-    # instead of an UPDATE of its own just before.
+    # A handler whose publish() saves the item's `state` and `pending_since` with the
+    # rest says so with `publish_saves_item = True`: the pipeline then leaves the new
+    # state to that save instead of an UPDATE of its own just before.
 
     def hide(self, item) -> None:
         """Take the item out of public view (pulled back, removed or deleted)."""

@@ -10,6 +10,8 @@ import time
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils import timezone
 
@@ -250,9 +252,10 @@ def test_a_publish_decision_takes_few_queries(
     settings.HARBOUR_FAKE_RISK_DECISION = "publish"
     args = [pipeline.item_label(post), post.pk, pipeline.content_hash(fresh(post))]
     # Read it with its thread and author and count the attempt, in one statement; then
-    # lock it, store the assessment, and publish the post (its state and search words in
-    # the same UPDATE) and its thread: 5, plus this test's savepoint and its release.
-    with django_assert_max_num_queries(7):
+    # lock it (with the SET LOCAL that spares the wait for the disk, in the same round
+    # trip), store the assessment, and publish the post (its state and search words in
+    # the same UPDATE) and its thread: 6, plus this test's savepoint and its release.
+    with django_assert_max_num_queries(8):
         assert assess_content.apply(args=args).get() == "publish"
     assert fresh(post).is_public
 
@@ -279,3 +282,39 @@ def test_a_revision_already_assessed_is_not_assessed_twice(member, talkabout, se
     Post.objects.filter(pk=post.pk).update(state=ModerationState.PENDING)  # sent back somehow
     assert not pipeline.verdict_apply(post, verdict, digest=digest, latency_ms=1.0)
     assert RiskAssessment.objects.filter(object_id=post.pk).count() == 1
+
+
+def _synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("dispatch", "publish_setting"),
+    # After the submission commits (as live), or inside the submitting transaction
+    # (eager), where the member's words must always wait for the disk.
+    [("on_commit", "off"), ("immediate", "on")],
+)
+def test_only_a_decision_to_publish_commits_without_waiting_for_the_disk(
+    member, talkabout, verdict, settings, dispatch, publish_setting
+):
+    # A hold or an escalation opens a case a guide must see: it must survive a crash of
+    # PostgreSQL. A publish lost that way leaves the post PENDING for the sweeper.
+    settings.HARBOUR_RISK_DISPATCH = dispatch
+    during = {}
+
+    def note(sender, instance, **kwargs):
+        during[instance.decision] = _synchronous_commit()
+
+    post_save.connect(note, sender=RiskAssessment)
+    try:
+        for decision in ("publish", "escalate", "review"):
+            verdict(decision)
+            post_by(member, talkabout, body=f"Checked as {decision}.")
+    finally:
+        post_save.disconnect(note, sender=RiskAssessment)
+    # The attempt counted before each check spares the wait in its own statement only.
+    assert during == {"publish": publish_setting, "escalate": "on", "review": "on"}
+    assert _synchronous_commit() == "on"  # nothing is left behind on the connection
