@@ -106,6 +106,11 @@ def _report(raw: list[dict], load: dict, seconds: int) -> Report:
         ["submit -> task begins", f"{statistics.median(to_task):.1f}",
          f"{_percentile(to_task, 0.95):.1f}", "", ""]
     )  # fmt: skip
+    from_commit = load["from_commit_ms"]
+    rows.append(
+        ["submission committed -> decision", f"{statistics.median(from_commit):.1f}",
+         f"{_percentile(from_commit, 0.95):.1f}", "", ""]
+    )  # fmt: skip
     end_to_end = f"submit -> decision at {RATE}/s"
     rows.append([end_to_end, f"{p50:.1f}", f"{p95:.1f}", "", f"{ratio:.2f}x"])
     notes = [

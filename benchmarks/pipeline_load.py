@@ -4,7 +4,8 @@ long each took to be decided: `python -m benchmarks.pipeline_load RATE SECONDS`.
 Runs with the bench settings, against a real worker fed by Redis that notes in
 BENCH_DECIDED_LOG when each decision was committed (benchmarks/pipeline_worker.py).
 Prints one JSON line with the latencies (the post's creation -> its decision
-committed) and the inference times the worker stored, in milliseconds.
+committed; -> its task began; its submission committed -> its decision committed)
+and the inference times the worker stored, in milliseconds.
 """
 
 import json
@@ -39,19 +40,21 @@ def _authors(count: int, run: str) -> list:
     )
 
 
-def submit(rate: float, seconds: int) -> list[int]:
+def submit(rate: float, seconds: int) -> dict[int, float]:
+    """Post ids, each with when its submission had committed and its check was sent."""
     talkabout, _ = Talkabout.objects.get_or_create(
         slug="bench-pipeline", defaults={"title": "Pipeline", "description": "Load."}
     )
     count = int(rate * seconds)
     authors = _authors(count, str(int(time.time())))
-    started, ids = time.perf_counter(), []
+    started, committed = time.perf_counter(), {}
     for n, author in enumerate(authors):
         time.sleep(max(0.0, started + n / rate - time.perf_counter()))
         text = f"{TEXTS[n % len(TEXTS)]} ({n})"
         thread = thread_create(author=author, talkabout=talkabout, title="Load", body=text)
-        ids.append(thread.posts.get().pk)
-    return ids
+        at = time.time()
+        committed[thread.posts.get().pk] = at
+    return committed
 
 
 def decided_at(ids: list[int], log: Path, timeout: float = 120.0) -> dict[int, tuple]:
@@ -68,15 +71,17 @@ def decided_at(ids: list[int], log: Path, timeout: float = 120.0) -> dict[int, t
         time.sleep(0.5)
 
 
-def latencies(ids: list[int], log: Path) -> tuple[list[float], list[float]]:
-    """Per post: its creation -> decision committed, and creation -> its task began (ms)."""
-    done = decided_at(ids, log)
-    submitted = dict(Post.objects.filter(pk__in=ids).values_list("pk", "created_at"))
+def latencies(committed: dict[int, float], log: Path) -> dict[str, list[float]]:
+    """Per post, in ms: its creation -> decision committed, creation -> its task began,
+    and its submission committed -> decision committed."""
+    done = decided_at(list(committed), log)
+    submitted = dict(Post.objects.filter(pk__in=committed).values_list("pk", "created_at"))
     created = {pk: submitted[pk].timestamp() for pk in done}
-    return (
-        [(at - created[pk]) * 1000 for pk, (at, _) in done.items()],
-        [(began - created[pk]) * 1000 for pk, (_, began) in done.items()],
-    )
+    return {
+        "latencies_ms": [(at - created[pk]) * 1000 for pk, (at, _) in done.items()],
+        "to_task_ms": [(began - created[pk]) * 1000 for pk, (_, began) in done.items()],
+        "from_commit_ms": [(at - committed[pk]) * 1000 for pk, (at, _) in done.items()],
+    }
 
 
 def inference_ms(ids: list[int]) -> list[float]:
@@ -89,16 +94,15 @@ def inference_ms(ids: list[int]) -> list[float]:
 
 if __name__ == "__main__":
     rate, seconds = float(sys.argv[1]), int(sys.argv[2])
-    ids = submit(rate, seconds)
-    measured, to_task = latencies(ids, Path(os.environ["BENCH_DECIDED_LOG"]))
+    committed = submit(rate, seconds)
+    measured = latencies(committed, Path(os.environ["BENCH_DECIDED_LOG"]))
     print(
         json.dumps(
             {
-                "submitted": len(ids),
-                "decided": len(measured),
-                "latencies_ms": measured,
-                "to_task_ms": to_task,
-                "inference_ms": inference_ms(ids),
+                "submitted": len(committed),
+                "decided": len(measured["latencies_ms"]),
+                **measured,
+                "inference_ms": inference_ms(list(committed)),
             }
         )
     )
