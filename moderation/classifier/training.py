@@ -83,29 +83,45 @@ def rule_flags(examples: list[Example]) -> np.ndarray:
     return flags
 
 
+@dataclass(frozen=True)
+class Fitted:
+    """A head's weights and tuned thresholds, before it is named and saved."""
+
+    weights: np.ndarray
+    bias: np.ndarray
+    thresholds: dict
+    l2: float
+    grid: dict
+
+
+def head_fit_tuned(train: Split, validation: Split, validation_flags: np.ndarray) -> Fitted:
+    """Fit on train; choose the regularisation and tune the thresholds on validation.
+    Shared by training and by the cross-validation harness, so both do the same."""
+    l2, grid = l2_choose(train, validation)
+    weights, bias = head_fit(train.vectors, train.targets, l2=l2, safe_weight=SAFE_WEIGHT)
+    scores = Head("draft", LABELS, weights, bias, {}).scores(validation.vectors)
+    risk = [LABELS.index(label) for label in RISK_LABELS]
+    thresholds = thresholds_tune(scores[:, risk], validation.targets, validation_flags)
+    return Fitted(weights, bias, thresholds, l2, grid)
+
+
 def head_train(
     train: list[Example], validation: list[Example], embedder: Embedder, *, corpus_digest: str
 ) -> Head:
     """Train the head on train, choose its regularisation and thresholds on validation."""
     train_split, validation_split = split_embed(train, embedder), split_embed(validation, embedder)
-    l2, grid = l2_choose(train_split, validation_split)
-    weights, bias = head_fit(
-        train_split.vectors, train_split.targets, l2=l2, safe_weight=SAFE_WEIGHT
-    )
-    scores = Head("draft", LABELS, weights, bias, {}).scores(validation_split.vectors)
-    risk = [LABELS.index(label) for label in RISK_LABELS]
-    thresholds = thresholds_tune(scores[:, risk], validation_split.targets, rule_flags(validation))
+    fitted = head_fit_tuned(train_split, validation_split, rule_flags(validation))
     training = {
         "corpus_sha256": corpus_digest,
         "train_examples": len(train),
         "validation_examples": len(validation),
-        "l2": l2,
+        "l2": fitted.l2,
         "safe_weight": SAFE_WEIGHT,
-        "l2_grid_validation_map": {f"{k:g}": round(v, 4) for k, v in grid.items()},
+        "l2_grid_validation_map": {f"{k:g}": round(v, 4) for k, v in fitted.grid.items()},
         "newton_steps": NEWTON_STEPS,
         "label_recall": LABEL_RECALL,
         "escalate_recall_model_alone": ESCALATE_ALONE,
         "threshold_margin": MARGIN,
     }
-    version = head_version(weights, bias, thresholds, corpus_digest)
-    return Head(version, LABELS, weights, bias, thresholds, training)
+    version = head_version(fitted.weights, fitted.bias, fitted.thresholds, corpus_digest)
+    return Head(version, LABELS, fitted.weights, fitted.bias, fitted.thresholds, training)
