@@ -21,7 +21,6 @@ import numpy as np
 
 from moderation.classifier.corpus import Example, targets_matrix
 from moderation.classifier.evaluation import Goal, goals_check
-from moderation.classifier.features import features_of
 from moderation.classifier.head import Head
 from moderation.classifier.labels import LABELS
 from moderation.classifier.ruleset import rules_match
@@ -38,6 +37,7 @@ class FoldResult:
 
     index: int
     rows: np.ndarray
+    scores: np.ndarray  # (rows, LABELS)
     decisions: list[str]
     thresholds: dict
     l2: float
@@ -80,17 +80,17 @@ def _split(examples, vectors, targets, rows) -> Split:
 
 def crossval_run(
     examples: list[Example],
-    vectors: np.ndarray,
+    features: np.ndarray,
     *,
     folds: int = FOLDS,
     fit: Callable = head_fit_tuned,
 ) -> list[FoldResult]:
     """Score every example once, by a head that never saw it (see the module doc).
 
-    vectors: the embeddings (one row per example); fit: (train, tune, tune rule
-    flags) -> Fitted, head_fit_tuned unless an experiment passes another.
+    features: the head's input rows (features_of), one per example; fit: (train,
+    tune, tune rule flags) -> Fitted, head_fit_tuned unless an experiment passes
+    another.
     """
-    features = features_of(examples, vectors)
     targets = targets_matrix(examples)
     flags = rule_flags(examples)
     matches = [rules_match(example.text) for example in examples]
@@ -115,7 +115,7 @@ def crossval_run(
             ).decision
             for i, row in zip(scored, table, strict=True)
         ]
-        results.append(FoldResult(k, scored, decisions, fitted.thresholds, fitted.l2))
+        results.append(FoldResult(k, scored, table, decisions, fitted.thresholds, fitted.l2))
     return results
 
 

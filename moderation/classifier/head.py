@@ -21,6 +21,7 @@ HEAD_PATH = Path(__file__).with_name("head.json")
 # differences between machines.
 DECIMALS = 6
 NEWTON_STEPS = 30
+CONVERGED = 1e-10
 
 
 class HeadUnavailable(Exception):
@@ -68,9 +69,11 @@ def _loss(x, y, s, w, l2) -> float:
     return float(data + 0.5 * l2 * np.dot(w[:-1], w[:-1]))
 
 
-def _fit_one(x: np.ndarray, y: np.ndarray, l2: float, extra: np.ndarray) -> np.ndarray:
+def _fit_one(x: np.ndarray, y: np.ndarray, l2: float, extra: np.ndarray, kernel=None):
     """Newton's method with step halving; x has a trailing column of ones (the bias,
-    which is not regularised). extra: per-row factors on the class-balanced weights."""
+    which is not regularised). extra: per-row factors on the class-balanced weights.
+    kernel: x's Gram matrix without the bias column, given when there are more
+    features than examples, so each step solves in the examples' space instead."""
     n, d = x.shape
     s = _balanced_weights(y) * extra
     ridge = np.full(d, l2)
@@ -79,10 +82,33 @@ def _fit_one(x: np.ndarray, y: np.ndarray, l2: float, extra: np.ndarray) -> np.n
     for _ in range(NEWTON_STEPS):
         p = _sigmoid(x @ w)
         gradient = x.T @ (s * (p - y)) / n + ridge * w
-        hessian = (x.T * (s * p * (1 - p))) @ x / n + np.diag(ridge + 1e-9)
-        step = np.linalg.solve(hessian, gradient)
+        curvature = s * p * (1 - p) / n
+        if kernel is None:
+            hessian = (x.T * curvature) @ x + np.diag(ridge + 1e-9)
+            step = np.linalg.solve(hessian, gradient)
+        else:
+            step = _newton_step_dual(x[:, :-1], kernel, curvature, gradient, l2)
         w = _step_halving(x, y, s, w, step, l2)
+        # Converged far below the saved precision: more steps would change nothing.
+        if np.abs(step).max() < CONVERGED:
+            break
     return w
+
+
+def _newton_step_dual(x, kernel, curvature, gradient, l2):
+    """The Newton step for [weights, bias] by the Woodbury identity: the weights'
+    Hessian l2*I + x'Cx is inverted through an (examples x examples) system, and the
+    unregularised bias by its Schur complement."""
+    root = np.sqrt(curvature)
+    inner = l2 * np.eye(len(x)) + root[:, None] * kernel * root[None, :]
+    coupling = x.T @ curvature
+
+    # Both right-hand sides through one factorisation.
+    sides = np.column_stack([gradient[:-1], coupling])
+    solved = np.linalg.solve(inner, root[:, None] * (x @ sides))
+    u, v = ((sides - x.T @ (root[:, None] * solved)) / l2).T
+    bias_step = (gradient[-1] - coupling @ u) / (curvature.sum() + 1e-9 - coupling @ v)
+    return np.append(u - v * bias_step, bias_step)
 
 
 def _step_halving(x, y, s, w, step, l2) -> np.ndarray:
@@ -104,14 +130,16 @@ def head_fit(
 
     safe_weight: how much more a safe example weighs as a negative of each risk label.
     """
-    x = np.hstack([vectors.astype(np.float64), np.ones((len(vectors), 1))])
+    vectors = vectors.astype(np.float64)
+    x = np.hstack([vectors, np.ones((len(vectors), 1))])
     columns = targets.astype(np.float64).T
     safe_rows = columns[LABELS.index(SAFE)] == 1
     extras = [
         np.where(safe_rows, safe_weight, 1.0) if label != SAFE else np.ones(len(x))
         for label in LABELS
     ]
-    solved = np.array([_fit_one(x, c, l2, e) for c, e in zip(columns, extras, strict=True)])
+    kernel = vectors @ vectors.T if vectors.shape[1] > len(vectors) else None
+    solved = np.array([_fit_one(x, c, l2, e, kernel) for c, e in zip(columns, extras, strict=True)])
     solved = np.round(solved, DECIMALS)
     return solved[:, :-1], solved[:, -1]
 
