@@ -21,10 +21,18 @@ import numpy as np
 
 from moderation.classifier.corpus import Example, targets_matrix
 from moderation.classifier.evaluation import Goal, goals_check
+from moderation.classifier.features import EMBEDDING_ONLY, features_of
 from moderation.classifier.head import Head
 from moderation.classifier.labels import LABELS
+from moderation.classifier.rules_contact import mentions_masked
 from moderation.classifier.ruleset import rules_match
-from moderation.classifier.training import Split, head_fit_tuned, rule_flags, split_embed
+from moderation.classifier.training import (
+    RECIPE,
+    Split,
+    head_fit_tuned,
+    rule_flags,
+    split_embed,
+)
 from moderation.policy import decide
 
 FOLDS = 5
@@ -68,10 +76,15 @@ def vectors_cached(examples: list[Example], embedder, cache_dir: Path = CACHE_DI
     path = Path(cache_dir) / f"embeddings-{digest.hexdigest()[:16]}.npy"
     if path.exists():
         return np.load(path)
-    vectors = split_embed(examples, embedder).vectors
+    vectors = split_embed(examples, embedder, EMBEDDING_ONLY).vectors
     path.parent.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors)
     return vectors
+
+
+def crossval_features(examples: list[Example], vectors: np.ndarray, recipe=RECIPE) -> np.ndarray:
+    """The head's input rows for the examples, as training makes them."""
+    return features_of([mentions_masked(e.text) for e in examples], vectors, recipe)
 
 
 def _split(examples, vectors, targets, rows) -> Split:

@@ -12,8 +12,6 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from moderation.classifier.rules_contact import mentions_masked
-
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
@@ -73,9 +71,9 @@ def _hashed(grams: set[str], columns: int, prefix: bytes) -> np.ndarray:
 
 
 def lexical_row(text: str, recipe: Recipe) -> np.ndarray:
-    """The hashed lexical blocks of one text (forum mentions masked, as the model
-    sees them), each L2-normalised and scaled by its weight."""
-    words = words_of(mentions_masked(text))
+    """The hashed lexical blocks of one text, each L2-normalised and scaled by its
+    weight. text: as the model sees it, forum mentions already masked."""
+    words = words_of(text)
     blocks = []
     if recipe.word_columns:
         blocks.append(recipe.word_weight * _hashed(word_grams(words), recipe.word_columns, b"w"))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from moderation.classifier.features import EMBEDDING_ONLY, Recipe
 from moderation.classifier.labels import LABELS, SAFE
 
 FORMAT = 1
@@ -30,7 +31,8 @@ class HeadUnavailable(Exception):
 
 @dataclass(frozen=True)
 class Head:
-    """Weights, biases and default thresholds for each label, and their version."""
+    """Weights, biases and default thresholds for each label, their version, and the
+    recipe of the features the weights read."""
 
     version: str
     labels: tuple[str, ...]
@@ -38,14 +40,20 @@ class Head:
     bias: np.ndarray  # (labels,)
     thresholds: dict[str, float]
     training: dict = field(default_factory=dict)
+    recipe: Recipe = EMBEDDING_ONLY
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
-        """Probability of each label for each vector: shape (vectors, labels)."""
+        """Probability of each label for each feature row: shape (rows, labels)."""
         return _sigmoid(vectors.astype(np.float64) @ self.weights.T + self.bias)
 
-    def scores_by_text(self, vectors: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+    def scores_by_text(
+        self, vectors: np.ndarray, owners: np.ndarray, count: int, lexical=None
+    ) -> np.ndarray:
         """Scores per text from scores per window: the highest window wins, so risk
-        in one paragraph of a long post is not averaged away."""
+        in one paragraph of a long post is not averaged away. lexical: the recipe's
+        lexical rows, one per text, read beside each of its windows."""
+        if lexical is not None and lexical.shape[1]:
+            vectors = np.hstack([vectors, lexical[owners]])
         per_window = self.scores(vectors)
         result = np.zeros((count, len(self.labels)))
         np.maximum.at(result, owners, per_window)
@@ -145,11 +153,18 @@ def head_fit(
 
 
 def head_version(
-    weights: np.ndarray, bias: np.ndarray, thresholds: dict, corpus_digest: str
+    weights: np.ndarray,
+    bias: np.ndarray,
+    thresholds: dict,
+    corpus_digest: str,
+    recipe: Recipe = EMBEDDING_ONLY,
 ) -> str:
-    """ "head-v<format>-<sha256 of weights, thresholds and corpus, 12 hex>": a new
-    corpus, new weights or new thresholds give a new version, and nothing else does."""
+    """ "head-v<format>-<sha256 of weights, thresholds, features and corpus, 12 hex>":
+    a new corpus, new weights, thresholds or features give a new version, and nothing
+    else does."""
     digest = hashlib.sha256()
+    if recipe.lexical:
+        digest.update(json.dumps(recipe.as_dict(), sort_keys=True).encode())
     digest.update(np.ascontiguousarray(weights, dtype="<f8").tobytes())
     digest.update(np.ascontiguousarray(bias, dtype="<f8").tobytes())
     digest.update(json.dumps(thresholds, sort_keys=True).encode())
@@ -172,6 +187,7 @@ def head_dumps(head: Head) -> str:
             label: round(float(head.bias[i]), DECIMALS) for i, label in enumerate(head.labels)
         },
         "training": head.training,
+        "features": head.recipe.as_dict(),
         "weights": {label: "@@" + label for label in head.labels},
     }
     text = json.dumps(document, indent=2, sort_keys=False)
@@ -193,7 +209,8 @@ def head_load(path: Path | str | None = None) -> Head:
         labels = tuple(document["labels"])
         weights = np.array([document["weights"][label] for label in labels], dtype=np.float64)
         bias = np.array([document["bias"][label] for label in labels], dtype=np.float64)
-    except (OSError, ValueError, KeyError) as error:
+        Recipe(**document.get("features", {}))
+    except (OSError, ValueError, KeyError, TypeError) as error:
         raise HeadUnavailable(f"cannot read the head file {path}: {error}") from error
     if set(labels) != set(LABELS):
         raise HeadUnavailable(f"the head file {path} does not score the current taxonomy")
@@ -204,4 +221,5 @@ def head_load(path: Path | str | None = None) -> Head:
         bias=bias,
         thresholds={k: float(v) for k, v in document["thresholds"].items()},
         training=document.get("training", {}),
+        recipe=Recipe(**document.get("features", {})),
     )

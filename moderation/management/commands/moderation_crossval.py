@@ -8,7 +8,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from moderation.classifier.corpus import DATA_DIR, TRAIN, VALIDATION, CorpusError, corpus_read
-from moderation.classifier.crossval import FOLDS, crossval_run, report_lines, vectors_cached
+from moderation.classifier.crossval import (
+    FOLDS,
+    crossval_features,
+    crossval_run,
+    report_lines,
+    vectors_cached,
+)
 from moderation.classifier.embeddings import Embedder
 
 
@@ -27,6 +33,7 @@ class Command(BaseCommand):
         except CorpusError as error:
             raise CommandError(str(error)) from error
         vectors = vectors_cached(examples, Embedder(threads=settings.HARBOUR_RISK_TORCH_THREADS))
-        results = crossval_run(examples, vectors, folds=options["folds"])
+        features = crossval_features(examples, vectors)
+        results = crossval_run(examples, features, folds=options["folds"])
         for line in report_lines(examples, results):
             self.stdout.write(line)
