@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from moderation.classifier.embeddings import Embedder
+from moderation.classifier.features import lexical_matrix
 from moderation.classifier.head import Head, head_load
 from moderation.classifier.labels import LABELS
 from moderation.classifier.rules import RuleMatch
@@ -59,7 +60,8 @@ class Classifier:
         for first in range(0, len(texts), batch_size):
             chunk = list(texts[first : first + batch_size])
             vectors, owners = self.embedder.embed_windows(chunk)
-            table = self.head.scores_by_text(vectors, owners, len(chunk))
+            lexical = lexical_matrix(chunk, self.head.recipe)
+            table = self.head.scores_by_text(vectors, owners, len(chunk), lexical)
             result += [dict(zip(self.head.labels, map(float, row), strict=True)) for row in table]
         return result
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from moderation.classifier.features import EMBEDDING_ONLY, Recipe
 from moderation.classifier.labels import LABELS, SAFE
 
 FORMAT = 1
@@ -21,6 +22,7 @@ HEAD_PATH = Path(__file__).with_name("head.json")
 # differences between machines.
 DECIMALS = 6
 NEWTON_STEPS = 30
+CONVERGED = 1e-10
 
 
 class HeadUnavailable(Exception):
@@ -29,7 +31,8 @@ class HeadUnavailable(Exception):
 
 @dataclass(frozen=True)
 class Head:
-    """Weights, biases and default thresholds for each label, and their version."""
+    """Weights, biases and default thresholds for each label, their version, and the
+    recipe of the features the weights read."""
 
     version: str
     labels: tuple[str, ...]
@@ -37,14 +40,20 @@ class Head:
     bias: np.ndarray  # (labels,)
     thresholds: dict[str, float]
     training: dict = field(default_factory=dict)
+    recipe: Recipe = EMBEDDING_ONLY
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
-        """Probability of each label for each vector: shape (vectors, labels)."""
+        """Probability of each label for each feature row: shape (rows, labels)."""
         return _sigmoid(vectors.astype(np.float64) @ self.weights.T + self.bias)
 
-    def scores_by_text(self, vectors: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+    def scores_by_text(
+        self, vectors: np.ndarray, owners: np.ndarray, count: int, lexical=None
+    ) -> np.ndarray:
         """Scores per text from scores per window: the highest window wins, so risk
-        in one paragraph of a long post is not averaged away."""
+        in one paragraph of a long post is not averaged away. lexical: the recipe's
+        lexical rows, one per text, read beside each of its windows."""
+        if lexical is not None and lexical.shape[1]:
+            vectors = np.hstack([vectors, lexical[owners]])
         per_window = self.scores(vectors)
         result = np.zeros((count, len(self.labels)))
         np.maximum.at(result, owners, per_window)
@@ -68,9 +77,11 @@ def _loss(x, y, s, w, l2) -> float:
     return float(data + 0.5 * l2 * np.dot(w[:-1], w[:-1]))
 
 
-def _fit_one(x: np.ndarray, y: np.ndarray, l2: float, extra: np.ndarray) -> np.ndarray:
+def _fit_one(x: np.ndarray, y: np.ndarray, l2: float, extra: np.ndarray, kernel=None):
     """Newton's method with step halving; x has a trailing column of ones (the bias,
-    which is not regularised). extra: per-row factors on the class-balanced weights."""
+    which is not regularised). extra: per-row factors on the class-balanced weights.
+    kernel: x's Gram matrix without the bias column, given when there are more
+    features than examples, so each step solves in the examples' space instead."""
     n, d = x.shape
     s = _balanced_weights(y) * extra
     ridge = np.full(d, l2)
@@ -79,10 +90,33 @@ def _fit_one(x: np.ndarray, y: np.ndarray, l2: float, extra: np.ndarray) -> np.n
     for _ in range(NEWTON_STEPS):
         p = _sigmoid(x @ w)
         gradient = x.T @ (s * (p - y)) / n + ridge * w
-        hessian = (x.T * (s * p * (1 - p))) @ x / n + np.diag(ridge + 1e-9)
-        step = np.linalg.solve(hessian, gradient)
+        curvature = s * p * (1 - p) / n
+        if kernel is None:
+            hessian = (x.T * curvature) @ x + np.diag(ridge + 1e-9)
+            step = np.linalg.solve(hessian, gradient)
+        else:
+            step = _newton_step_dual(x[:, :-1], kernel, curvature, gradient, l2)
         w = _step_halving(x, y, s, w, step, l2)
+        # Converged far below the saved precision: more steps would change nothing.
+        if np.abs(step).max() < CONVERGED:
+            break
     return w
+
+
+def _newton_step_dual(x, kernel, curvature, gradient, l2):
+    """The Newton step for [weights, bias] by the Woodbury identity: the weights'
+    Hessian l2*I + x'Cx is inverted through an (examples x examples) system, and the
+    unregularised bias by its Schur complement."""
+    root = np.sqrt(curvature)
+    inner = l2 * np.eye(len(x)) + root[:, None] * kernel * root[None, :]
+    coupling = x.T @ curvature
+
+    # Both right-hand sides through one factorisation.
+    sides = np.column_stack([gradient[:-1], coupling])
+    solved = np.linalg.solve(inner, root[:, None] * (x @ sides))
+    u, v = ((sides - x.T @ (root[:, None] * solved)) / l2).T
+    bias_step = (gradient[-1] - coupling @ u) / (curvature.sum() + 1e-9 - coupling @ v)
+    return np.append(u - v * bias_step, bias_step)
 
 
 def _step_halving(x, y, s, w, step, l2) -> np.ndarray:
@@ -104,24 +138,33 @@ def head_fit(
 
     safe_weight: how much more a safe example weighs as a negative of each risk label.
     """
-    x = np.hstack([vectors.astype(np.float64), np.ones((len(vectors), 1))])
+    vectors = vectors.astype(np.float64)
+    x = np.hstack([vectors, np.ones((len(vectors), 1))])
     columns = targets.astype(np.float64).T
     safe_rows = columns[LABELS.index(SAFE)] == 1
     extras = [
         np.where(safe_rows, safe_weight, 1.0) if label != SAFE else np.ones(len(x))
         for label in LABELS
     ]
-    solved = np.array([_fit_one(x, c, l2, e) for c, e in zip(columns, extras, strict=True)])
+    kernel = vectors @ vectors.T if vectors.shape[1] > len(vectors) else None
+    solved = np.array([_fit_one(x, c, l2, e, kernel) for c, e in zip(columns, extras, strict=True)])
     solved = np.round(solved, DECIMALS)
     return solved[:, :-1], solved[:, -1]
 
 
 def head_version(
-    weights: np.ndarray, bias: np.ndarray, thresholds: dict, corpus_digest: str
+    weights: np.ndarray,
+    bias: np.ndarray,
+    thresholds: dict,
+    corpus_digest: str,
+    recipe: Recipe = EMBEDDING_ONLY,
 ) -> str:
-    """ "head-v<format>-<sha256 of weights, thresholds and corpus, 12 hex>": a new
-    corpus, new weights or new thresholds give a new version, and nothing else does."""
+    """ "head-v<format>-<sha256 of weights, thresholds, features and corpus, 12 hex>":
+    a new corpus, new weights, thresholds or features give a new version, and nothing
+    else does."""
     digest = hashlib.sha256()
+    if recipe.lexical:
+        digest.update(json.dumps(recipe.as_dict(), sort_keys=True).encode())
     digest.update(np.ascontiguousarray(weights, dtype="<f8").tobytes())
     digest.update(np.ascontiguousarray(bias, dtype="<f8").tobytes())
     digest.update(json.dumps(thresholds, sort_keys=True).encode())
@@ -144,6 +187,7 @@ def head_dumps(head: Head) -> str:
             label: round(float(head.bias[i]), DECIMALS) for i, label in enumerate(head.labels)
         },
         "training": head.training,
+        "features": head.recipe.as_dict(),
         "weights": {label: "@@" + label for label in head.labels},
     }
     text = json.dumps(document, indent=2, sort_keys=False)
@@ -165,7 +209,8 @@ def head_load(path: Path | str | None = None) -> Head:
         labels = tuple(document["labels"])
         weights = np.array([document["weights"][label] for label in labels], dtype=np.float64)
         bias = np.array([document["bias"][label] for label in labels], dtype=np.float64)
-    except (OSError, ValueError, KeyError) as error:
+        Recipe(**document.get("features", {}))
+    except (OSError, ValueError, KeyError, TypeError) as error:
         raise HeadUnavailable(f"cannot read the head file {path}: {error}") from error
     if set(labels) != set(LABELS):
         raise HeadUnavailable(f"the head file {path} does not score the current taxonomy")
@@ -176,4 +221,5 @@ def head_load(path: Path | str | None = None) -> Head:
         bias=bias,
         thresholds={k: float(v) for k, v in document["thresholds"].items()},
         training=document.get("training", {}),
+        recipe=Recipe(**document.get("features", {})),
     )
