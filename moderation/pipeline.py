@@ -53,14 +53,6 @@ _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="risk-check")
 _alarm_allowed = False
 
 
-# A decision to publish, in a transaction of its own, commits without waiting for the
-# disk: if PostgreSQL itself crashed before writing it out, the post would be PENDING
-# again and the sweeper would send it to the check again (the verdict is the same), so
-# nothing is lost and nothing is published unchecked; waiting cost from 0.2 to 4 ms a
-# post. A hold or an escalation opens a case a guide must see, and always waits.
-COMMIT_WITHOUT_WAITING = "SET LOCAL synchronous_commit TO OFF"
-
-
 class CheckFailed(Exception):
     """The automatic check did not give a verdict this time (error or too slow)."""
 
@@ -180,8 +172,8 @@ def item_locked(item):
 def _item_for_decision(item, digest: str, *, durable: bool):
     # As item_find, plus whether this revision was assessed already and whether a case
     # waits only for want of the check, in one query; only the item's row is locked.
-    prelude = "" if durable or connection.vendor != "postgresql" else COMMIT_WITHOUT_WAITING
-    return _decision_query(type(item)).compiled().first(pk=item.pk, digest=digest, prelude=prelude)
+    query = _decision_query(type(item)).compiled()
+    return query.first(pk=item.pk, digest=digest, commit_without_waiting=not durable)
 
 
 @functools.cache
@@ -261,8 +253,13 @@ def _newest_risk_score(item) -> float:
 def verdict_apply(item, verdict, *, digest: str, latency_ms: float) -> bool:
     """Store the verdict and act on it, once per item and hash. False if it came too late
     (the text changed, or another worker decided first)."""
-    # Only a transaction of its own may skip the wait: inside another (an eager check in
-    # the submitting transaction) it would spare the wait for the member's words too.
+    # A decision to publish, in a transaction of its own, commits without waiting for the
+    # disk: if PostgreSQL itself crashed before writing it out, the post would be PENDING
+    # again and the sweeper would send it to the check again (the verdict is the same),
+    # so nothing is lost and nothing is published unchecked; waiting cost from 0.2 to 4
+    # ms a post. A hold or an escalation opens a case a guide must see, and always
+    # waits; so does a decision inside another transaction (an eager check in the
+    # submitting one), where skipping would spare the wait for the member's words too.
     durable = verdict.decision != "publish" or connection.in_atomic_block
     with transaction.atomic():
         # Assessments are only stored here, under the item's lock: none can appear

@@ -32,6 +32,8 @@ try:
 except ImportError:  # the embedded default (SQLite) may run without it
     psycopg = None
 
+_QUICK_TRANSACTION = "SET LOCAL synchronous_commit TO OFF"
+
 
 class CompiledQuery:
     """`build(**values)` returns a queryset of one model; each value must reach the
@@ -81,13 +83,14 @@ class _Compiled:
             setattr(item, name, row[position])
         return item
 
-    def first(self, *, prelude: str = "", **values):
-        """The first row's instance, or None. `prelude`, a statement without values, runs
-        just before, in the same round trip where it can (a SET LOCAL, say)."""
+    def first(self, *, commit_without_waiting: bool = False, **values):
+        """The first row's instance, or None. commit_without_waiting: on PostgreSQL, the
+        transaction this read is the first statement of commits without waiting for
+        the disk (said in the same round trip as its BEGIN and the read)."""
         connection = connections[self.using]
         with connection.cursor() as cursor, _with_begin(connection):
-            if prelude:
-                cursor.execute(prelude)
+            if commit_without_waiting and connection.vendor == "postgresql":
+                cursor.execute(_QUICK_TRANSACTION)
             cursor.execute(self.sql, self.params(values))
             row = cursor.fetchone()
         return None if row is None else self.instance(row)
@@ -112,7 +115,7 @@ def _with_begin(connection):
         yield
 
 
-# Joined to the UPDATE so that it runs once, before the statement's commit.
+# Joined to the counting UPDATE so that it runs once, before the statement's commit.
 _QUICK = "FROM (SELECT set_config('synchronous_commit', 'off', true)) AS quick "
 
 

@@ -33,9 +33,10 @@ L2_GRID = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3)
 # the imminent-risk head escalated "went for a walk by the sea today". Between 2 and
 # 4 the validation goals hold; above that imminent-risk recall drops.
 SAFE_WEIGHT = 3.0
-# Character 3-5-grams beside the embedding: in 5-fold runs they published 74% of safe
-# posts against 62% for the embedding alone, at the same escalation recall (see
-# docs/risk-model.md). Word 1-2-grams added nothing on top.
+# Character 3-5-grams beside the embedding: in 5-fold runs they published 73% of safe
+# posts against 62% for the embedding alone, at the same escalation recall (71% at the
+# margin kept, which publishes no imminent-risk post; see docs/risk-model.md). Word
+# 1-2-grams added nothing on top.
 RECIPE = Recipe(char_columns=4096)
 
 
