@@ -29,7 +29,8 @@ _RECOVERY = re.compile(
     r"|clean (from|of|for|since)|\w+ (days?|weeks?|months?|years?) clean|(days?|weeks?"
     r"|months?|years?) (clean|free)|free (from|of)|haven'?t (cut|self.?harmed|harmed|hurt)"
     r"|stopped (cutting|self.?harming|harming|hurting)|survivor|back then|looking back"
-    r"|when i was (younger|little|a teen|at school|\d+))\b",
+    r"|when i was (younger|little|a teen|at school|\d+)|last (winter|summer|spring|autumn)"
+    r"|i'?m not there (now|any ?more))\b",
     re.I,
 )
 # What turns a recovery story back into present risk. ("urges" alone does not: "I

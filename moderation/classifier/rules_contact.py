@@ -8,7 +8,14 @@ detail, and neither are public helpline numbers: we want those shared.
 import re
 
 from moderation.classifier.labels import NORMAL, PERSONAL_INFO
-from moderation.classifier.rules import Context, Rule, context_for, pattern_rule, phrases
+from moderation.classifier.rules import (
+    Context,
+    Rule,
+    context_for,
+    pattern_rule,
+    phrases,
+    sentence_bounds,
+)
 
 # Helplines as digit strings, so any spacing of them is recognised. Numbers shorter
 # than seven digits (116 123, 999, 111, 988, 911, 000, 85258, 741741...) never look
@@ -227,6 +234,49 @@ def _find_full_names(context: Context):
             yield match.span(1)
 
 
+# A full name beside where the person can be found: a school year, a university, a
+# workplace, a social network ("Nathan Cole, Year 13 at Ridgeway", "Callum Pryce who
+# works at the Halfords", "Search 'Bex Harland Pottery' on Facebook"). A name that is
+# part of the place ("Leeds Beckett University") is not one.
+_PLACE_WORDS = (
+    r"Uni|University|College|High|Academy|School|Sixth|Primary|Hospital|Centre|Center|Road"
+    r"|Street|Lane|Park|Ward|Hall|House|Trust|Council"
+)
+_PERSON_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+NAME_BESIDE_PLACE = re.compile(
+    rf"\b({_PERSON_NAME} {_PERSON_NAME})\b(?! (?:{_PLACE_WORDS})\b)(?!-)"
+)
+_FINDABLE_AT = re.compile(
+    r"\b(?:[Yy]ear \d{1,2}\b|(?:Academy|High|School|Sixth Form|Uni|University|College|Primary)\b"
+    r"|(?i:facebook|insta(?:gram)?|linkedin|tiktok)\b|works? (?:at|for)\b|working at\b)"
+)
+_FINDABLE_WINDOW = 60
+# Capitalised pairs near a school or a university that are services, courses or events.
+_NOT_PERSON_WORD_LIST = """
+First Aid Open Day Student Students Union Services Service Support Wellbeing Counselling
+Freshers Week Team Society Club Group Department Library Careers Halls Exam Exams Board Head
+Form Tutor Class Mock Sports Health Care Unit Mind Minds Disability Advice Centre Office
+Welfare Pastoral Nurse Officer Network Guild Chaplaincy Medical School Boys Girls Park
+"""
+
+
+def _find_names_beside_places(context: Context):
+    not_people = (
+        _NOT_NAMES | frozenset(_NOT_PERSON_WORD_LIST.split()) | frozenset(_PLACE_WORDS.split("|"))
+    )
+    text = context.text
+    for match in NAME_BESIDE_PLACE.finditer(text):
+        words = match.group(1).replace("-", " ").split()
+        if any(word.strip("'\u2019") in not_people for word in words):
+            continue
+        low, high = sentence_bounds(text, match.start(), match.end())
+        window = text[
+            max(low, match.start() - _FINDABLE_WINDOW) : min(high, match.end() + _FINDABLE_WINDOW)
+        ]
+        if _FINDABLE_AT.search(window.replace(match.group(1), "")):
+            yield match.span(1)
+
+
 # Postcode inward codes never use C, I, K, M, O or V; lower-case "2nd" and "4th" are
 # ordinals ("B33 8TH" is a postcode).
 UK_POSTCODE = re.compile(
@@ -256,6 +306,7 @@ RULES = (
     Rule("offsite_contact_invite", PERSONAL_INFO, NORMAL, _find_social_invites),
     Rule("social_media_handle", PERSONAL_INFO, NORMAL, _find_social_handles),
     Rule("full_name", PERSONAL_INFO, NORMAL, _find_full_names),
+    Rule("full_name", PERSONAL_INFO, NORMAL, _find_names_beside_places),
     pattern_rule("uk_postcode", PERSONAL_INFO, NORMAL, UK_POSTCODE, plain=False),
     pattern_rule("street_address", PERSONAL_INFO, NORMAL, STREET_ADDRESS, plain=False),
     pattern_rule("street_address", PERSONAL_INFO, NORMAL, STREET_ADDRESS_AFTER_CUE, plain=False),

@@ -58,6 +58,29 @@ IDEATION = phrases(
     r"(?:ready|want) to (?:go|leave) (?:for good|forever)",
     r"(?:everyone|everybody|they) (?:would|'d|will) be (?:happier|better|fine) without me",
     r"(?:nobody|no one|no-one) (?:would|will|'d) (?:even )?(?:miss|notice|care) (?:me|if i)",
+    # Passive wishes and thoughts without a plan: still a member a guide should see.
+    r"(?:think|thinking|thought|thoughts|keep thinking) (?:about|of) (?:ending (?:it|things"
+    r"|everything|my life)|not being (?:here|alive|around)|being dead|suicide|killing myself"
+    r"|how i'?d do it)(?! (?:with|between|off|on|early))",
+    r"ending (?:it|things|everything) (?:properly|for good|would be easier|feels like)",
+    r"(?:stay|stayed|staying) asleep (?:for good|forever|permanently)|sleep (?:for good"
+    r"|permanently)|stay there permanently",
+    r"(?:hop(?:e|ing)|pray(?:ing)?|wish(?:ing)?) (?:that )?my heart (?:just )?stops",
+    r"(?:ask|asking|asked|beg|begging) (?:god|the lord|him) to take me",
+    r"(?:wouldn'?t|would not|'d not|wouldnt) mind if (?:i (?:didn'?t|never|died|did not)"
+    r"|the end (?:came|comes)|(?:god|the lord|he|it) took me)",
+    r"(?:stopped|stop) existing|not exist any ?more|delete (?:my ?self|me) from (?:existence"
+    r"|the world|life)|(?:log ?out|logout|quit|unsubscribe|opt out) (?:of|from) (?:life"
+    r"|existence|living)",
+    r"(?:envy|envious|jealous)(?: \w+){0,4} (?:of )?(?:people|those|everyone) who(?:'ve| have)?"
+    r" (?:died|die)|obituaries and feel (?:a bit )?(?:envious|jealous)",
+    r"(?:want|wanting|wanted) to (?:be with|follow|join) (?:him|her|them)(?! (?:to|at|on|in|for))"
+    r"|want to be where (?:he|she|they) (?:is|are)",
+    r"(?:don'?t|dont|do not) expect to (?:still )?be (?:here|around|alive)",
+    r"(?:it )?should (?:have|'ve) been me(?! (?:who|that) (?:got|won|was picked))",
+    r"(?:would|'d) be (?:a bit )?(?:lighter|easier|fine|happier|kinder)"
+    r" (?:for (?:them|everyone) )?(?:without me|if i (?:just )?(?:wasn'?t|was not|weren'?t"
+    r"|stopped existing|didn'?t exist|was gone))",
 )
 
 # Bare words: a disclosure only when the writer speaks of themself and not of a topic.
@@ -85,7 +108,36 @@ SELF_HARM_PHRASES = phrases(
     r"barcode arms?",
     r"(?:bleed|bleeding) (?:on purpose|again)",
     r"(?:deserve|deserved) (?:to )?(?:be hurt|the pain|pain|to bleed|to suffer)",
+    r"(?:keep|kept|been|started|start|i) (?:\w+ )?hurting my ?self",
+    r"(?:stash|box|packet|pack) of (?:razor )?blades|(?:new|more|fresh) (?:razor )?blades"
+    r"(?! for (?:my |the |a )?(?:ice )?(?:skates?|mower|lawnmower|saw|shaver|hoover|wipers))",
+    r"(?:hide|hiding|cover|covering|conceal|concealing) (?:up )?(?:the |my |these |those |all the "
+    r"|fresh |new )?(?:marks|cuts|burns)(?! (?:from|after|of) (?:my |the |a )?(?:surgery|op"
+    r"|operation|c-section|accident|acne|spots))",
+    r"(?:punish|punishing|punished) my ?self|(?:as|it'?s) (?:a )?punishment",
 )
+
+# Hurting oneself without a blade: hitting, burning, biting, scratching, slamming, on
+# purpose or until it bleeds or bruises ("punch walls till my knuckles split").
+_HURT_VERB = (
+    r"(?:punch|punched|punching|hit|hitting|bang|banged|banging|slam|slammed|slamming|bite|bit"
+    r"|biting|scratch|scratched|scratching|dig|digging|pick|picked|picking|scrub|scrubbed"
+    r"|scrubbing|scrape|scraped|scraping|rub|rubbed|rubbing|pinch|pinched|pinching|press"
+    r"|pressed|pressing|burn|burned|burnt|burning)"
+)
+_MY_BODY = (
+    r"(?:my ?self|my (?:hands?|arms?|fingers?|head|wrists?|skin|legs?|knuckles|thighs?|stomach"
+    r"|palms?|shins?|forearms?|nails|ankles?|stitches|scars?)|(?:the|a) (?:walls?|mirror))"
+)
+SELF_HARM_WITHOUT_BLADE = phrases(
+    rf"{_HURT_VERB} (?:\w+ ){{0,3}}?{_MY_BODY}[^.!?\n]{{0,50}}?(?:on purpose|deliberately)",
+    rf"{_HURT_VERB}(?: (?:\w+ ){{0,4}}?{_MY_BODY})?[^.!?\n]{{0,25}}? (?:till|until|til)"
+    r" [^.!?\n]{0,25}?"
+    r"(?:bleeds?|bled|bleeding|bruised?|bruises|splits?|split open|blister\w*|peel\w*"
+    r"|saw stars|see stars)",
+    r"(?:scratch|scratched|scratching|scrub|scrubbed|scrubbing|rub|rubbed|rubbing) my ?self raw",
+)
+_ON_PURPOSE = phrases(r"on purpose|deliberately")
 
 # Cutting yourself while cooking or shaving is an accident, not self-harm.
 _ACCIDENT = phrases(
@@ -105,9 +157,10 @@ def _idiom(text: str, start: int, end: int) -> bool:
 
 
 def accidental(text: str, start: int, end: int) -> bool:
-    """The sentence tells of an accident: shaving, cooking, a paper cut."""
+    """The sentence tells of an accident: shaving, cooking, a paper cut (and does not
+    say it was done on purpose)."""
     low, high = sentence_bounds(text, start, end)
-    return bool(_ACCIDENT.search(text, low, high))
+    return bool(_ACCIDENT.search(text, low, high)) and not _ON_PURPOSE.search(text, low, high)
 
 
 _ABOUT_ME = (negated, in_recovery, about_someone_else)
@@ -125,6 +178,13 @@ RULES = (
     ),
     pattern_rule(
         "self_harm_lexicon", SELF_HARM, HIGH, SELF_HARM_PHRASES, unless=(*_ABOUT_ME, accidental)
+    ),
+    pattern_rule(
+        "self_harm_lexicon",
+        SELF_HARM,
+        HIGH,
+        SELF_HARM_WITHOUT_BLADE,
+        unless=(*_ABOUT_ME, accidental),
     ),
     pattern_rule(
         "self_harm_lexicon",

@@ -58,7 +58,19 @@ LINK_SPELT_OUT = phrases(
     r"(?!gmail|hotmail|yahoo|outlook|icloud|proton)[a-z0-9\-]{3,} dot (?:com|net|org|co dot uk|io"
     r"|ly|me)"
 )
+# Follower swaps, matched as written ("sub4sub": the 4 is not a letter here).
+FOLLOW_SWAPS = phrases(r"sub ?4 ?sub|f4f|l4l|follow ?4 ?follow|like ?4 ?like")
 PROMOTION = phrases(
+    r"first (?:session|call|consultation) (?:is )?on me"
+    r"|free (?:discovery|consultation|intro|introductory) (?:call|session)",
+    r"(?:dm|message|pm|inbox|email|whatsapp) me (?:to (?:book|order|join)|for (?:a|my|the) "
+    r"(?:free |discounted )?(?:session|call|consultation|link|details|catalogue|menu)"
+    r"|if (?:you'?re|you are|ur) interested)",
+    r"(?:dm|message|pm) me the word",
+    r"book (?:a|your) (?:free )?(?:call|session|consultation|slot|place) (?:with me|today|now)",
+    r"(?:special|exclusive|discounted) (?:rate|price|offer|discount) (?:for|to) (?:harbour|all"
+    r"|you|members)",
+    r"(?:\d+ ?%|half price) off (?:for (?:harbour|members|you|anyone)|everything|if you)",
     r"buy now",
     r"order now",
     r"sign up (?:now|today|here)",
@@ -138,4 +150,5 @@ RULES = (
     Rule("link", SPAM, NORMAL, _find_links),
     pattern_rule("link_spelt_out", SPAM, NORMAL, LINK_SPELT_OUT),
     pattern_rule("promotion", SPAM, NORMAL, PROMOTION),
+    pattern_rule("promotion", SPAM, NORMAL, FOLLOW_SWAPS, plain=False),
 )

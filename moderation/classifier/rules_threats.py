@@ -127,6 +127,25 @@ ABUSE = phrases(
     r"|twat|prick|moron|clown|snowflake|attention seeker)",
     r"(?:you|u) (?:are|'re) (?:just )?faking (?:it|your)",
     r"(?:get a life|grow a pair|man up|toughen up),? (?:you|u)",
+    r"(?:you'?re|you are|ur|u r|youre) (?:so|such an?) (?:cringe|ugly|fake|boring|annoying|weak"
+    r"|needy|dramatic|selfish|fat|fatty|pathetic|sad|desperate)",
+    r"cry harder|get over (?:your ?self|urself)|go cry (?:to|about|some ?more|harder|elsewhere)",
+    # Goading a member who spoke of suicide: "go on then, do it. you won't."
+    r"(?:go on(?: then)?|do it then)[,.!]* (?:do it[,.!]* )?(?:you won'?t|u wont|coward"
+    r"|i dare (?:you|u)|prove it)",
+    r"(?:(?:you|u) (?:won'?t|wont|never will)|(?:you|u)'?ll never) (?:actually )?(?:do it"
+    r"|go through with it)",
+    r"if (?:you|u) (?:were|was) (?:really|actually|genuinely) (?:suicidal|going to do it"
+    r"|serious)",
+    r"(?:you'?d|you would|u would|ud) (?:have )?(?:done it|be dead) (?:by now|already)",
+    r"retard(?:ed|s)?|so autistic",
+    r"no wonder (?:ur|you'?re|youre|you are) (?:alone|single|unloved|friendless)",
+    r"no wonder (?:your|ur) (?:\w+ )?(?:left|doesn'?t want|didn'?t want|hates|cheated)",
+    r"(?:nobody|no one|no-one) (?:wants|cares) to (?:hear|read) (?:about )?(?:your|ur|this|you)",
+    r"(?:wall guides?|mods?|everyone)(?: must)? (?:be|are|is) (?:so )?sick of (?:you|u|your)",
+    r"(?:you'?re|you are|ur|youre|u r) (?:just )?(?:faking|making (?:it|this) up|lying)"
+    r"(?: \w+)? for attention",
+    r"(?:you|u|who'?d|you'?d) (?:\w+ )?fake \w+ for attention",
 )
 
 _SOMEONE = re.compile(

@@ -152,10 +152,81 @@ def test_imminent_phrases_escalate_on_their_own(text):
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "been thinking about ending it most days since the divorce",
+        "I'd stay asleep for good if I could",
+        "every night I hope my heart just stops",
+        "I keep asking God to take me in my sleep",
+        "wouldn't mind if I didn't wake up tomorrow",
+        "wish i could log out of life",
+        "Lately I feel envious of people who have died",
+        "I just want to be with her, wherever she is. I want to be where she is.",
+        "I don't expect to still be here next year",
+        "everyone would be better off if I wasn't here",
+    ],
+)
+def test_passive_wishes_to_be_gone_support_suicidal_ideation(text):
+    assert SUICIDAL_IDEATION in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thinking about ending things with my boyfriend, we want different things",
+        "I was in a dark place last winter and thought about ending it. I'm not there now.",
+        "I want to be with him on Saturday for the match",
+        "I sleep for hours at the weekend and still feel tired",
+        "I wouldn't mind if it rained all weekend, gives me an excuse to stay in",
+        "It should have been me who got picked for the team",
+    ],
+)
+def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
+    assert SUICIDAL_IDEATION not in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
     ["I've been cutting again", "the urge to cut is so strong", "fresh cuts on my arm again"],
 )
 def test_self_harm_phrases_support_self_harm(text):
     assert SELF_HARM in labels_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep punching walls till my knuckles bleed",
+        "burnt my hand on the hob on purpose. told everyone it was cooking",
+        "Slammed my fingers in the drawer on purpose to stop the panic",
+        "scratch my arms until they bleed when I'm anxious",
+        "hit my head against the wall until I saw stars",
+        "Scratched myself raw in the shower again",
+        "I've been hurting myself since the redundancy",
+        "I keep a stash of blades in my pencil case",
+        "how do I hide the marks on my thighs for PE",
+        "I stop eating to punish myself",
+    ],
+)
+def test_self_harm_without_a_blade_supports_self_harm(text):
+    assert SELF_HARM in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hit my head on the cupboard door this morning, ouch",
+        "I held my breath until I saw stars on the rollercoaster",
+        "scrubbed the oven until my hands were raw, never again",
+        "I slammed the door on purpose so he'd know I was angry",
+        "My son punches walls until his knuckles bleed and I don't know how to help him",
+        "I used to scratch my arms until they bled. Two years free of it now.",
+        "Burnt my hand on the oven tray taking the lasagne out",
+        "concealer to hide the marks from my surgery, any tips?",
+        "new blades for my ice skates arrived today",
+    ],
+)
+def test_accidents_other_people_and_the_past_are_not_self_harm(text):
+    assert SELF_HARM not in labels_of(text), text
 
 
 # --- Threats and abuse ---------------------------------------------------------------
@@ -220,6 +291,40 @@ def test_kys_aimed_at_someone_is_harassment_not_the_writers_risk(text):
 
 def test_being_told_to_kys_is_not_harassment_by_the_writer():
     assert HARASSMENT not in labels_of("he told me to kys and I can't stop thinking about it")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "go on then, do it. you won't",
+        "you'll never go through with it",
+        "if you were really suicidal you'd have done it by now",
+        "ur so cringe pls stop posting",
+        "cry harder",
+        "no wonder your dad didn't want you",
+        "everyone is sick of you and your moaning",
+        "nobody wants to hear about your ex again",
+        "you look like the type who'd fake autism for attention",
+        "retard energy in this thread",
+    ],
+)
+def test_goading_and_sneering_at_a_member_is_harassment(text):
+    assert HARASSMENT in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go on, do it! Book the holiday, you deserve it",
+        "You're so brave for posting this",
+        "No wonder you're exhausted after the week you've had",
+        "What would you say to a friend if you were suicidal?",
+        "I worry people think I'm making it up for attention",
+        "people like you make this place feel safe",
+    ],
+)
+def test_encouragement_and_self_doubt_are_not_harassment(text):
+    assert HARASSMENT not in labels_of(text), text
 
 
 # --- Contact details -----------------------------------------------------------------
@@ -354,6 +459,38 @@ def test_full_names_introduced_as_such_are_personal_info():
     assert "full_name" not in rules_of("I'm Sarah and I've been lurking")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nathan Cole, Year 13 at Ridgeway Sixth Form. That's me.", "Nathan Cole"),
+        (
+            "Kwame Mensah, second year nursing at Coventry Uni, looking for a study buddy",
+            "Kwame Mensah",
+        ),
+        (
+            "@grey-heron-2 is really Callum Pryce who works at the Halfords in Wrexham",
+            "Callum Pryce",
+        ),
+        ("Search 'Bex Harland' on Facebook, that's me", "Bex Harland"),
+    ],
+)
+def test_a_full_name_beside_a_school_workplace_or_network_is_personal_info(text, name):
+    assert spans_of(text, "full_name") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I study at Leeds Beckett University and the library is lovely",
+        "Did the Mental Health First Aid course at my college today",
+        "Student Support at the University were really kind",
+        "Taylor Swift was on at Wembley and I cried the whole way through",
+    ],
+)
+def test_places_courses_and_stars_are_not_someones_name(text):
+    assert "full_name" not in rules_of(text), text
+
+
 # --- Links and promotion ---------------------------------------------------------------
 
 
@@ -366,6 +503,31 @@ def test_links_to_support_services_are_fine_and_other_links_are_held():
 
 def test_an_email_domain_is_not_also_a_link():
     assert labels_of("jane@gmail.com") == {PERSONAL_INFO}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breathwork coach here, special rate for Harbour members this week, DM me the word CALM",
+        "I make weighted blankets! 10% off for Harbour members, DM me to order",
+        "Book a free discovery call with me today",
+        "sub4sub anyone?? just started my channel",
+    ],
+)
+def test_promotion_without_a_link_is_spam(text):
+    assert SPAM in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My therapist charges £60 a session, is that normal?",
+        "I got 20% off my train ticket with a railcard",
+        "I'm starting a walking group, the first one is on Saturday",
+    ],
+)
+def test_talk_about_costs_and_offers_is_not_spam(text):
+    assert SPAM not in labels_of(text), text
 
 
 # --- Shape of a match --------------------------------------------------------------------
