@@ -27,3 +27,6 @@ urlpatterns = [
         include((organisations.urls.urlpatterns + selfcare.portal_urls.urlpatterns, "portal")),
     ),
 ]
+
+# allauth answers too many sign-in attempts with this (it looks it up here by name).
+handler429 = "ops.views.too_many_requests"
