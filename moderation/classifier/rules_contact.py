@@ -39,6 +39,17 @@ HELPLINES = frozenset(
         "1800247247",  # Pieta (Ireland)
         "0800543354",  # Lifeline Aotearoa
         "08001000",  # Nummer gegen Kummer-style short free lines
+        "0800838587",  # Breathing Space (Scotland)
+        "08001381619",  # Combat Stress (veterans)
+        "08088021212",  # Veterans' Gateway
+        "08004708090",  # The Silver Line (older people)
+        "08088010677",  # Beat (eating disorders) helpline
+        "03003300630",  # Switchboard LGBT+ (national rate)
+        "08088004444",  # Shelter (housing)
+        "1300224636",  # Beyond Blue (Australia)
+        "18338564566",  # Talk Suicide Canada (1-833-456-4566)
+        "18664887386",  # The Trevor Project (US)
+        "18007997233",  # US National Domestic Violence Hotline
     }
 )
 

@@ -67,13 +67,25 @@ IDEATION = phrases(
     r"|permanently)|stay there permanently",
     r"(?:hop(?:e|ing)|pray(?:ing)?|wish(?:ing)?) (?:that )?my heart (?:just )?stops",
     r"(?:ask|asking|asked|beg|begging) (?:god|the lord|him) to take me",
-    r"(?:wouldn'?t|would not|'d not|wouldnt) mind if (?:i (?:didn'?t|never|died|did not)"
+    r"(?:wouldn'?t|would not|'d not|wouldnt) mind (?:at all )?if i (?:didn'?t|never|died|did not"
+    r"|went|go)|(?:wouldn'?t|would not|'d not|wouldnt) mind if (?:i (?:didn'?t|never|died|did not)"
     r"|the end (?:came|comes)|(?:god|the lord|he|it) took me)",
     r"(?:stopped|stop) existing|not exist any ?more|delete (?:my ?self|me) from (?:existence"
     r"|the world|life)|(?:log ?out|logout|quit|unsubscribe|opt out) (?:of|from) (?:life"
     r"|existence|living)",
     r"(?:envy|envious|jealous)(?: \w+){0,4} (?:of )?(?:people|those|everyone) who(?:'ve| have)?"
-    r" (?:died|die)|obituaries and feel (?:a bit )?(?:envious|jealous)",
+    r" (?:died|die)|obituaries[^.!?\n]{0,30}(?:envious|jealous|envy)",
+    r"what'?s (?:even )?the point (?:of|in) me|what is (?:even )?the point (?:of|in) me",
+    r"(?:pray|praying|hope|hoping|wish|wishing) for (?:a crash|an accident|a heart attack"
+    r"|it all to stop)",
+    r"(?:stopped caring|don'?t care|do not care|dont care) (?:whether|if) i'?m (?:here|alive"
+    r"|around)|(?:don'?t|dont) care (?:whether|if) i (?:live|die|wake up)",
+    r"(?:wish|wishing|wished) (?:it|that it) (?:had been|was|were|'d been) me",
+    r"(?:only way|only time)[^.!?\n]{0,40}(?:if i'?m|when i'?m|is if i) (?:gone|dead|not here"
+    r"|not around)",
+    r"(?:just )?(?:fade out|fade away)(?: for good| forever)?$|could just fade (?:out|away)",
+    r"better off with (?:the|my) life (?:cover|insurance|policy)|life insurance (?:is )?worth"
+    r" more",
     r"(?:want|wanting|wanted) to (?:be with|follow|join) (?:him|her|them)(?! (?:to|at|on|in|for))"
     r"|want to be where (?:he|she|they) (?:is|are)",
     r"(?:don'?t|dont|do not) expect to (?:still )?be (?:here|around|alive)",
@@ -123,18 +135,25 @@ _HURT_VERB = (
     r"(?:punch|punched|punching|hit|hitting|bang|banged|banging|slam|slammed|slamming|bite|bit"
     r"|biting|scratch|scratched|scratching|dig|digging|pick|picked|picking|scrub|scrubbed"
     r"|scrubbing|scrape|scraped|scraping|rub|rubbed|rubbing|pinch|pinched|pinching|press"
-    r"|pressed|pressing|burn|burned|burnt|burning)"
+    r"|pressed|pressing|burn|burned|burnt|burning|pull|pulled|pulling|shut|shutting|twist"
+    r"|twisted|twisting|slap|slapped|slapping)"
 )
 _MY_BODY = (
     r"(?:my ?self|my (?:hands?|arms?|fingers?|head|wrists?|skin|legs?|knuckles|thighs?|stomach"
-    r"|palms?|shins?|forearms?|nails|ankles?|stitches|scars?)|(?:the|a) (?:walls?|mirror))"
+    r"|palms?|shins?|forearms?|nails|ankles?|stitches|scars?|scalp|eyelashes|hair|knees|face"
+    r"|scabs|grazes)|(?:the|a) (?:walls?|mirror))"
 )
 SELF_HARM_WITHOUT_BLADE = phrases(
     rf"{_HURT_VERB} (?:\w+ ){{0,3}}?{_MY_BODY}[^.!?\n]{{0,50}}?(?:on purpose|deliberately)",
     rf"{_HURT_VERB}(?: (?:\w+ ){{0,4}}?{_MY_BODY})?[^.!?\n]{{0,25}}? (?:till|until|til)"
     r" [^.!?\n]{0,25}?"
     r"(?:bleeds?|bled|bleeding|bruised?|bruises|splits?|split open|blister\w*|peel\w*"
-    r"|saw stars|see stars)",
+    r"|saw stars|see stars|(?:break|broke|breaks) the skin|(?:come|came) up)",
+    r"(?:held|hold|holding|kept|keep|put) my (?:hand|arm|fingers?|wrist) (?:under|in|on|against)"
+    r" [^.!?\n]{0,30}?(?:till|until|til)",
+    r"(?:bit|bite|biting) my (?:wrists?|arms?|forearms?) (?:so hard|till|until)",
+    r"(?:don'?t|do not|dont) deserve (?:to eat|food|to be fed|dinner|tea|breakfast|lunch)",
+    r"(?:because|cos|coz|cause) i want (?:it|them) to hurt|(?:it'?s|is) about making it hurt",
     r"(?:scratch|scratched|scratching|scrub|scrubbed|scrubbing|rub|rubbed|rubbing) my ?self raw",
 )
 _ON_PURPOSE = phrases(r"on purpose|deliberately")

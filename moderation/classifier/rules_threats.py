@@ -146,6 +146,14 @@ ABUSE = phrases(
     r"(?:you'?re|you are|ur|youre|u r) (?:just )?(?:faking|making (?:it|this) up|lying)"
     r"(?: \w+)? for attention",
     r"(?:you|u|who'?d|you'?d) (?:\w+ )?fake \w+ for attention",
+    r"follow through (?:for once|this time|already)",
+    r"(?:we'?re|we are|everyone'?s|everyone is) (?:all )?waiting[.,!]* go on",
+    r"if (?:you|u) (?:really|actually|genuinely) meant it",
+    r"stop wasting (?:the )?(?:guides'?|everyone'?s|our|people'?s) time",
+    r"pity points|attention points",
+    r"stop feeding (?:it|the troll|this)",
+    r"(?:this|that|what a|an absolute|absolute|such a) (?:clown|leech|parasite)",
+    r"(?:can'?t|cannot) stand you|less of you to put up with",
 )
 
 _SOMEONE = re.compile(

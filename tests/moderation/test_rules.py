@@ -163,6 +163,10 @@ def test_imminent_phrases_escalate_on_their_own(text):
         "I just want to be with her, wherever she is. I want to be where she is.",
         "I don't expect to still be here next year",
         "everyone would be better off if I wasn't here",
+        "what's the point of me, I'm just a cost to everyone",
+        "I'm 83 and I wouldn't mind at all if I went in my sleep tonight",
+        "I read the obituaries in the paper and I feel envious",
+        "Since we lost the baby I keep wishing it had been me",
     ],
 )
 def test_passive_wishes_to_be_gone_support_suicidal_ideation(text):
@@ -178,6 +182,8 @@ def test_passive_wishes_to_be_gone_support_suicidal_ideation(text):
         "I sleep for hours at the weekend and still feel tired",
         "I wouldn't mind if it rained all weekend, gives me an excuse to stay in",
         "It should have been me who got picked for the team",
+        "what's the point of meal prep if I never stick to it",
+        "I hope I go peacefully in my sleep when I'm 100, like my nan did",
     ],
 )
 def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
@@ -205,6 +211,10 @@ def test_self_harm_phrases_support_self_harm(text):
         "I keep a stash of blades in my pencil case",
         "how do I hide the marks on my thighs for PE",
         "I stop eating to punish myself",
+        "Shut my hand in the car door on purpose after the meeting",
+        "I pinch and twist my arms till the bruises come up",
+        "held my hand under the hot tap until it blistered",
+        "I snapped at my daughter so I don't deserve food today",
     ],
 )
 def test_self_harm_without_a_blade_supports_self_harm(text):
@@ -223,6 +233,8 @@ def test_self_harm_without_a_blade_supports_self_harm(text):
         "Burnt my hand on the oven tray taking the lasagne out",
         "concealer to hide the marks from my surgery, any tips?",
         "new blades for my ice skates arrived today",
+        "I bit my lip so hard trying not to laugh in the meeting",
+        "the dog pulled my arm until I let go of the ball",
     ],
 )
 def test_accidents_other_people_and_the_past_are_not_self_harm(text):
@@ -306,6 +318,10 @@ def test_being_told_to_kys_is_not_harassment_by_the_writer():
         "nobody wants to hear about your ex again",
         "you look like the type who'd fake autism for attention",
         "retard energy in this thread",
+        "you've posted your last night four times now, follow through for once",
+        "we're all waiting. go on.",
+        "stop wasting the guides' time with your drama",
+        "you just want pity points",
     ],
 )
 def test_goading_and_sneering_at_a_member_is_harassment(text):
@@ -321,6 +337,8 @@ def test_goading_and_sneering_at_a_member_is_harassment(text):
         "What would you say to a friend if you were suicidal?",
         "I worry people think I'm making it up for attention",
         "people like you make this place feel safe",
+        "I need to follow through on my plan to see the GP",
+        "stop feeding the ducks bread, it's bad for them",
     ],
 )
 def test_encouragement_and_self_doubt_are_not_harassment(text):
@@ -368,6 +386,7 @@ def test_phone_numbers_written_as_words_are_personal_info(text):
         "Text SHOUT to 85258, or HOME to 741741 in the US",
         "CALM is on 0800 58 58 58 and Papyrus on 0800 068 4141",
         "the old US lifeline was 1-800-273-8255",
+        "Breathing Space is 0800 83 85 87 in Scotland, Combat Stress 0800 138 1619 for veterans",
         "I was born in 2003 and started therapy in 2019 2020",
     ],
 )
@@ -512,6 +531,8 @@ def test_an_email_domain_is_not_also_a_link():
         "I make weighted blankets! 10% off for Harbour members, DM me to order",
         "Book a free discovery call with me today",
         "sub4sub anyone?? just started my channel",
+        "Private sessions at £45 instead of £80, message me privately to book",
+        "My course fixes depression in 21 days, payment plans available",
     ],
 )
 def test_promotion_without_a_link_is_spam(text):
@@ -523,6 +544,7 @@ def test_promotion_without_a_link_is_spam(text):
     [
         "My therapist charges £60 a session, is that normal?",
         "I got 20% off my train ticket with a railcard",
+        "my therapist offered a payment plan for the sessions, which helped",
         "I'm starting a walking group, the first one is on Saturday",
     ],
 )
