@@ -4,9 +4,12 @@ folded as each member chooses, and links only from members past their first 14 d
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from community.selectors import talkabouts_for
 from community.services.threads import reply_create, thread_create
 from tests.auth import sign_in
 from tests.factories import TalkaboutFactory, UserFactory
@@ -33,6 +36,19 @@ def test_joined_talkabouts_come_first_and_leaving_works(client, member):
     client.post(membership, {"action": "leave"})
     listed = client.get(reverse("talkabout_list")).context["talkabouts"]
     assert [t.pk for t in listed][:2] == [first.pk, second.pk]
+
+
+def test_the_talkabout_list_reads_every_talkabout_in_one_query(client, member):
+    TalkaboutFactory(title="Sleep", order=0)
+    TalkaboutFactory(title="Archived", is_archived=True)
+    talkabouts_for(member)  # compiled once per process: not counted below
+    for extra in range(3):
+        TalkaboutFactory(title=f"More {extra}")
+        with CaptureQueriesContext(connection) as queries:
+            listed = talkabouts_for(member)
+        assert len(queries) == 1
+        assert "Archived" not in [t.title for t in listed]
+        assert len(listed) == extra + 2
 
 
 def test_a_content_warning_folds_the_post_until_the_reader_chooses_otherwise(
