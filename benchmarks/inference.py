@@ -1,5 +1,8 @@
 """Raw model inference, in a process of its own: `python -m benchmarks.inference THREADS`.
 
+Timed on the texts the pipeline benchmark's worker checks (benchmarks.pipeline_posts),
+so that its overhead over raw inference compares like with like.
+
 Prints one JSON line: single-post p50/p95 (ms) one after another and at 10 posts a
 second, and batch-of-32 posts/s. No Django:
 the classifier is pure Python, loaded as the worker loads it.
@@ -10,20 +13,11 @@ import statistics
 import sys
 import time
 
+from benchmarks.pipeline_posts import checked_text
 from moderation.classifier.assessment import Classifier
 from moderation.classifier.embeddings import Embedder
 from moderation.classifier.head import head_load
 
-POSTS = [
-    "Had a rough day at work but talking to my sister helped a bit.",
-    "Does anyone else find it hard to sleep before exams? Any tips?",
-    "I've been feeling really low for weeks and I don't know who to tell.",
-    "Thank you all for the kind replies yesterday, it meant a lot to me.",
-    "My GP suggested trying CBT. Has anyone done it and did it help?",
-    "Some days I just want to disappear. Today is one of those days.",
-    "Went for a walk by the sea this morning. Small win but I'll take it.",
-    "I keep arguing with my mum and then feeling guilty about it afterwards.",
-]
 SINGLE_RUNS = 200
 # The same posts one at a time at the pipeline benchmark's pace, 10 a second, with the
 # process idle in between as the worker is: its caches have gone cold by the next post.
@@ -41,19 +35,19 @@ def measure(threads: int) -> dict:
     started = time.perf_counter()
     classifier = Classifier(head_load(None), Embedder(threads=threads).load())
     load_s = time.perf_counter() - started
-    classifier.assess(POSTS)  # warm up
+    classifier.assess([checked_text(n) for n in range(8)])  # warm up
     single = []
     for n in range(SINGLE_RUNS):
         begun = time.perf_counter()
-        classifier.assess([POSTS[n % len(POSTS)]])
+        classifier.assess([checked_text(n)])
         single.append((time.perf_counter() - begun) * 1000)
     paced = []
     for n in range(PACED_RUNS):
         time.sleep(PACED_GAP_S)
         begun = time.perf_counter()
-        classifier.assess([POSTS[n % len(POSTS)]])
+        classifier.assess([checked_text(n)])
         paced.append((time.perf_counter() - begun) * 1000)
-    batch = [POSTS[n % len(POSTS)] for n in range(BATCH)]
+    batch = [checked_text(n) for n in range(BATCH)]
     begun = time.perf_counter()
     for _ in range(BATCH_RUNS):
         classifier.assess(batch)

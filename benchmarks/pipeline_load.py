@@ -21,16 +21,10 @@ django.setup()
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from benchmarks.pipeline_posts import TITLE, post_body  # noqa: E402
 from community.models import Post, Talkabout  # noqa: E402
 from community.services.threads import thread_create  # noqa: E402
 from moderation.models import RiskAssessment  # noqa: E402
-
-TEXTS = [
-    "Had a rough day at work but talking to my sister helped a bit.",
-    "Does anyone else find it hard to sleep before exams? Any tips?",
-    "I've been feeling really low for weeks and I don't know who to tell.",
-    "Thank you all for the kind replies yesterday, it meant a lot to me.",
-]
 
 
 def _authors(count: int, run: str) -> list:
@@ -50,8 +44,7 @@ def submit(rate: float, seconds: int) -> dict[int, float]:
     started, committed = time.perf_counter(), {}
     for n, author in enumerate(authors):
         time.sleep(max(0.0, started + n / rate - time.perf_counter()))
-        text = f"{TEXTS[n % len(TEXTS)]} ({n})"
-        thread = thread_create(author=author, talkabout=talkabout, title="Load", body=text)
+        thread = thread_create(author=author, talkabout=talkabout, title=TITLE, body=post_body(n))
         at = time.time()
         committed[thread.posts.get().pk] = at
     return committed
