@@ -185,6 +185,25 @@ _GOING_AWAY = re.compile(
 )
 
 
+# "Tonight's the night! First date in 5 years": the day or night is for a happy
+# occasion. Exams, results, interviews and birthdays are left out (a plan can be timed
+# around them), and so are laughter and "a date" ("I've set a date").
+_OCCASION = re.compile(
+    r"\b(first date|date night|gig|concert|festival|episode|finale|premiere|wedding"
+    r"|propos(?:e|ing|al)|engaged|prom|graduation|first house|new house|keys to|moving in"
+    r"|recital|marathon|debut|telling (?:him|her|them) how i feel)\b"
+    r"|[\U0001F389\U0001F973]",
+    re.I,
+)
+_OCCASION_REACH = 120
+
+
+def happy_occasion(text: str, start: int, end: int) -> bool:
+    """The sentence, or the words just after it, name a happy occasion."""
+    low, high = sentence_bounds(text, start, end)
+    return bool(_OCCASION.search(text, low, min(len(text), max(high, end + _OCCASION_REACH))))
+
+
 # "the replies on my last post" is the previous post, not a final one.
 _PREVIOUS = re.compile(r"\b(?:on|in|under|since|from|to|about) my\s+$", re.I)
 
@@ -201,9 +220,10 @@ def previous_post(text: str, start: int, end: int) -> bool:
 
 
 RULES = (
+    pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, PLAN, unless=(*_UNLESS, happy_occasion)),
     *(
         pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, pattern, unless=_UNLESS)
-        for pattern in (PLAN, MEANS, PLACE)
+        for pattern in (MEANS, PLACE)
     ),
     pattern_rule(
         "crisis_imminent",

@@ -190,6 +190,21 @@ def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
     assert SUICIDAL_IDEATION not in labels_of(text), text
 
 
+def test_a_night_for_a_happy_occasion_is_not_a_plan():
+    for text in [
+        "Tonight's the night! First date in 5 years. Terrified.",
+        "Tomorrow's the day. Keys to our first house!!!",
+        "It's happening tonight. Proposing at the restaurant where we met.",
+    ]:
+        assert IMMINENT_RISK not in labels_of(text), text
+    for text in [
+        "Set a date. Friday. It feels good to finally have a date.",
+        "Tonight's the night. Results tomorrow and I can't face them.",
+        "Tonight's the night lol. bye everyone",
+    ]:
+        assert IMMINENT_RISK in labels_of(text), text
+
+
 @pytest.mark.parametrize(
     "text",
     ["I've been cutting again", "the urge to cut is so strong", "fresh cuts on my arm again"],
