@@ -70,7 +70,8 @@ IDEATION = phrases(
     r"(?:wouldn'?t|would not|'d not|wouldnt) mind (?:at all )?if i (?:didn'?t|never|died|did not"
     r"|went|go)|(?:wouldn'?t|would not|'d not|wouldnt) mind if (?:i (?:didn'?t|never|died|did not)"
     r"|the end (?:came|comes)|(?:god|the lord|he|it) took me)",
-    r"(?:stopped|stop) existing|not exist any ?more|delete (?:my ?self|me) from (?:existence"
+    r"(?:i|me|myself)\b[^.!?\n]{0,20}(?:stop|stopped) existing|i (?:could |would |should )?not"
+    r" exist any ?more|delete (?:my ?self|me) from (?:existence"
     r"|the world|life)|(?:log ?out|logout|quit|unsubscribe|opt out) (?:of|from) (?:life"
     r"|existence|living)",
     r"(?:envy|envious|jealous)(?: \w+){0,4} (?:of )?(?:people|those|everyone) who(?:'ve| have)?"
@@ -86,8 +87,8 @@ IDEATION = phrases(
     r"(?:just )?(?:fade out|fade away)(?: for good| forever)?$|could just fade (?:out|away)",
     r"better off with (?:the|my) life (?:cover|insurance|policy)|life insurance (?:is )?worth"
     r" more",
-    r"(?:want|wanting|wanted) to (?:be with|follow|join) (?:him|her|them)(?! (?:to|at|on|in|for))"
-    r"|want to be where (?:he|she|they) (?:is|are)",
+    r"(?:want|wanting|wanted) to (?:be with|join) (?:him|her|them) (?:wherever|in heaven"
+    r"|on the other side)|want to be where (?:he|she|they) (?:is|are)(?! (?:now|tonight|today))",
     r"(?:don'?t|dont|do not) expect to (?:still )?be (?:here|around|alive)",
     r"(?:it )?should (?:have|'ve) been me(?! (?:who|that) (?:got|won|was picked))",
     r"(?:would|'d) be (?:a bit )?(?:lighter|easier|fine|happier|kinder)"
@@ -126,7 +127,9 @@ SELF_HARM_PHRASES = phrases(
     r"(?:hide|hiding|cover|covering|conceal|concealing) (?:up )?(?:the |my |these |those |all the "
     r"|fresh |new )?(?:marks|cuts|burns)(?! (?:from|after|of) (?:my |the |a )?(?:surgery|op"
     r"|operation|c-section|accident|acne|spots))",
-    r"(?:punish|punishing|punished) my ?self|(?:as|it'?s) (?:a )?punishment",
+    r"(?:punish|punishing|punished) my ?self",
+    r"(?:eat|eating|ate|food|meals?|tea|starv\w*|hurt\w*|run|ran|running|exercis\w*)"
+    r"[^.!?\n]{0,40}(?:as (?:a )?punishment|it'?s (?:a )?punishment)",
 )
 
 # Hurting oneself without a blade: hitting, burning, biting, scratching, slamming, on
@@ -149,8 +152,9 @@ SELF_HARM_WITHOUT_BLADE = phrases(
     r" [^.!?\n]{0,25}?"
     r"(?:bleeds?|bled|bleeding|bruised?|bruises|splits?|split open|blister\w*|peel\w*"
     r"|saw stars|see stars|(?:break|broke|breaks) the skin|(?:come|came) up)",
-    r"(?:held|hold|holding|kept|keep|put) my (?:hand|arm|fingers?|wrist) (?:under|in|on|against)"
-    r" [^.!?\n]{0,30}?(?:till|until|til)",
+    r"(?:held|hold|holding|kept|keep|put) my (?:hand|arm|fingers?|wrist) (?:under the (?:hot )?"
+    r"(?:tap|kettle|water)|on the (?:hob|iron|radiator|stove|oven)|against the (?:hob|iron"
+    r"|radiator))",
     r"(?:bit|bite|biting) my (?:wrists?|arms?|forearms?) (?:so hard|till|until)",
     r"(?:don'?t|do not|dont) deserve (?:to eat|food|to be fed|dinner|tea|breakfast|lunch)",
     r"(?:because|cos|coz|cause) i want (?:it|them) to hurt|(?:it'?s|is) about making it hurt",

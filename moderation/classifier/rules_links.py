@@ -71,9 +71,8 @@ PROMOTION = phrases(
     r" add you)|(?:message|dm) me privately to book|just message me here",
     r"payment plans? available|or your money back|money back guarantee\w*|slots go fast"
     r"|reply (?:yes|interested|info) below",
-    r"guarantee(?:d)? (?:you'?ll|results|to (?:fix|cure))",
+    r"guaranteed? results|guaranteed to (?:fix|cure)",
     r"(?:special|exclusive) (?:harbour |members?'? )?discount",
-    r"(?:£|\$|€) ?\d+ instead of (?:£|\$|€) ?\d+",
     r"book (?:a|your) (?:free )?(?:call|session|consultation|slot|place) (?:with me|today|now)",
     r"(?:special|exclusive|discounted) (?:rate|price|offer|discount) (?:for|to) (?:harbour|all"
     r"|you|members)",

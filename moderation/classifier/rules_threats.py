@@ -127,8 +127,8 @@ ABUSE = phrases(
     r"|twat|prick|moron|clown|snowflake|attention seeker)",
     r"(?:you|u) (?:are|'re) (?:just )?faking (?:it|your)",
     r"(?:get a life|grow a pair|man up|toughen up),? (?:you|u)",
-    r"(?:you'?re|you are|ur|u r|youre) (?:so|such an?) (?:cringe|ugly|fake|boring|annoying|weak"
-    r"|needy|dramatic|selfish|fat|fatty|pathetic|sad|desperate)",
+    r"(?:you'?re|you are|ur|u r|youre) (?:so|such an?) (?:cringe|ugly|fake|boring|annoying"
+    r"|dramatic|selfish|fat|fatty|pathetic)",
     r"cry harder|get over (?:your ?self|urself)|go cry (?:to|about|some ?more|harder|elsewhere)",
     # Goading a member who spoke of suicide: "go on then, do it. you won't."
     r"(?:go on(?: then)?|do it then)[,.!]* (?:do it[,.!]* )?(?:you won'?t|u wont|coward"
@@ -146,13 +146,11 @@ ABUSE = phrases(
     r"(?:you'?re|you are|ur|youre|u r) (?:just )?(?:faking|making (?:it|this) up|lying)"
     r"(?: \w+)? for attention",
     r"(?:you|u|who'?d|you'?d) (?:\w+ )?fake \w+ for attention",
-    r"follow through (?:for once|this time|already)",
+    r"(?:you|u|ur|so|then|just|now)[,.!]* follow through (?:for once|already)",
     r"(?:we'?re|we are|everyone'?s|everyone is) (?:all )?waiting[.,!]* go on",
     r"if (?:you|u) (?:really|actually|genuinely) meant it",
-    r"stop wasting (?:the )?(?:guides'?|everyone'?s|our|people'?s) time",
     r"pity points|attention points",
-    r"stop feeding (?:it|the troll|this)",
-    r"(?:this|that|what a|an absolute|absolute|such a) (?:clown|leech|parasite)",
+    r"stop feeding the troll|this clown|(?:an absolute|absolute|such a) (?:leech|parasite)",
     r"(?:can'?t|cannot) stand you|less of you to put up with",
 )
 

@@ -184,6 +184,8 @@ def test_passive_wishes_to_be_gone_support_suicidal_ideation(text):
         "It should have been me who got picked for the team",
         "what's the point of meal prep if I never stick to it",
         "I hope I go peacefully in my sleep when I'm 100, like my nan did",
+        "I just want to be with her, she's the best thing that ever happened to me",
+        "I wish this group chat would stop existing",
     ],
 )
 def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
@@ -250,6 +252,8 @@ def test_self_harm_without_a_blade_supports_self_harm(text):
         "new blades for my ice skates arrived today",
         "I bit my lip so hard trying not to laugh in the meeting",
         "the dog pulled my arm until I let go of the ball",
+        "My parents took my phone as punishment for missing curfew",
+        "I held my hand on her shoulder until she stopped shaking",
     ],
 )
 def test_accidents_other_people_and_the_past_are_not_self_harm(text):
@@ -335,7 +339,7 @@ def test_being_told_to_kys_is_not_harassment_by_the_writer():
         "retard energy in this thread",
         "you've posted your last night four times now, follow through for once",
         "we're all waiting. go on.",
-        "stop wasting the guides' time with your drama",
+        "everyone keeps sending this clown hugs, stop feeding the troll",
         "you just want pity points",
     ],
 )
@@ -354,6 +358,10 @@ def test_goading_and_sneering_at_a_member_is_harassment(text):
         "people like you make this place feel safe",
         "I need to follow through on my plan to see the GP",
         "stop feeding the ducks bread, it's bad for them",
+        "I need to follow through for once and actually go to the gym",
+        "you're so sad right now and that's okay, we're here",
+        "I can't guarantee you'll feel better, but it helped me",
+        "what a clown that minister is",
     ],
 )
 def test_encouragement_and_self_doubt_are_not_harassment(text):
@@ -548,6 +556,7 @@ def test_an_email_domain_is_not_also_a_link():
         "sub4sub anyone?? just started my channel",
         "Private sessions at £45 instead of £80, message me privately to book",
         "My course fixes depression in 21 days, payment plans available",
+        "My mushroom drops are guaranteed to fix anxiety, DM me",
     ],
 )
 def test_promotion_without_a_link_is_spam(text):
@@ -559,6 +568,7 @@ def test_promotion_without_a_link_is_spam(text):
     [
         "My therapist charges £60 a session, is that normal?",
         "I got 20% off my train ticket with a railcard",
+        "paid £5 instead of £10 with my student card",
         "my therapist offered a payment plan for the sessions, which helped",
         "I'm starting a walking group, the first one is on Saturday",
     ],
