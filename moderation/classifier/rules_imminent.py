@@ -27,6 +27,7 @@ _TIME = (
     r"tonight|right now|this (?:evening|afternoon|weekend)|tomorrow"
     r"|in (?:an|a few|\d+) (?:hours?|minutes?|mins?)|before (?:morning|sunrise|the weekend)"
     r"|at (?:\d{1,2}(?::\d\d)? ?(?:am|pm)?|midnight)"
+    r"|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
 _DAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today"
 # An optional word between subject and verb, but not one that negates.
@@ -39,6 +40,8 @@ _MEANS = r"pills|tablets|paracetamol|painkillers|sleeping pills|meds|medication|
 
 PLAN = phrases(
     rf"(?:i'?m|im|i am|i) {_W}(?:{_INTENT}) {_W}(?:{SUICIDE_ACT})",
+    # Teenagers leave the subject out: "gonna kms after this convo ends".
+    rf"(?:gonna|gunna|finna|about to) (?:{SUICIDE_ACT})",
     rf"(?:{SUICIDE_ACT}) (?:\w+ ){{0,3}}(?:{_TIME})",
     rf"(?:{_DAY}) ?(?:is|will be|'s) (?:the|my last) (?:night|day)",
     r"(?:set|picked|chosen|choose|got) (?:a|the) (?:date|day|building|bridge|spot)",
@@ -103,6 +106,10 @@ MEANS = phrases(
     rf"(?:stopped|not|stop) taking (?:my |the )?(?:{_MEANS}) (?:\w+ ){{0,4}}so (?:that )?i"
     r" (?:can|could) (?:keep|save|collect) them",
     r"loaded gun|gun (?:is )?(?:on the table|in front of me|in my hand)",
+    r"(?:loaded|cleaned and loaded) (?:my|the|dad'?s|his) (?:pistol|gun|rifle|shotgun|glock"
+    r"|revolver)(?! (?:at the range|for (?:deer|hunting|the range|the season)))",
+    r"(?:whole|entire|full) (?:packet|box|strip|blister pack) (?:of (?:pills|tablets|paracetamol"
+    r"|co-?codamol|sertraline|meds|painkillers) )?went down",
 )
 
 PLACE = phrases(
@@ -114,6 +121,8 @@ PLACE = phrases(
     r"|river|water|lake)",
     r"(?:driving|going|heading|walking) (?:out )?to the (?:cliffs?|railway|train tracks|tracks)"
     r"(?: \w+){0,6} (?:now|tonight|once it|when it gets dark|after)",
+    r"coat pockets (?:\w+ )?full of stones|stones in my coat pockets",
+    r"(?:won'?t|wont|will not) be (?:driving|walking) back(?=\s*[.!]|$)",
     r"not (?:planning on|going to be|intending to be) (?:coming|driving|going|walking) back"
     r"|not coming (?:home|back)(?=\s*[.!,]|$)|not coming back from this",
     r"(?:look|looking|stare|staring|lean|leaning|peer|peering) over the (?:edge|side|railings?"

@@ -55,6 +55,11 @@ _NAMED = r"(?-i:[A-Z][a-z]{2,})(?! (?-i:[A-Z]))"
 _VIOLENCE_TO_NAMED = r"kill|murder|stab|shoot|strangle|batter|beat up|punch|glass|hurt|knife|poison"
 
 THREAT = phrases(
+    r"(?:make|making) (?:him|her|them|\w+) bleed",
+    r"(?:bleach|poison|rat poison|antifreeze|laxatives?) in (?:his|her|their|my \w+'?s?) (?:tea"
+    r"|coffee|drink|food|dinner)",
+    r"missed(?: (?:him|her|them))?[.!,]* (?:\w+ )?(?:won'?t|wont|will not) miss (?:next time"
+    r"|again|this time)",
     rf"(?:{_SUBJECT}) {_W}(?:(?:{_INTENT}) )?{_W}(?:{_VIOLENCE_TO_NAMED})\w* {_NAMED}",
     rf"(?:{_SUBJECT}) {_W}(?:(?:{_INTENT}) )?{_W}(?:{_VIOLENCE})\w* (?:up )?(?:{_PERSON})",
     rf"i'?ll (?:\w+ ){{1,6}}(?:and|then) (?:{_VIOLENCE})\w* (?:{_VICTIM})",
@@ -105,7 +110,8 @@ THREAT = phrases(
 # Means against someone: a weapon carried, kept ready or brought along.
 WEAPON = phrases(
     rf"(?:got|brought|bringing|bought|carry|carrying|taking|grab|grabbing|i'?ve got|i have)"
-    rf" (?:(?:a|the|my|his|her|\w+'s) ){{0,2}}(?:\w+ )?(?:{_WEAPON})(?! crime)",
+    rf" (?:(?:a|the|my|his|her|\w+'s) ){{0,2}}(?:\w+ ){{0,2}}(?:{_WEAPON})(?! crime)",
+    r"(?:sharpening|sharpened|sharpen) (?:the|my|a|his) machete",
     rf"(?:{_WEAPON})(?:'s| is)? (?:in my (?:bag|pocket|hand|car)|by the door|under my pillow"
     r"|in the car|ready)",
 )

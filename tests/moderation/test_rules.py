@@ -192,6 +192,41 @@ def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
     assert SUICIDAL_IDEATION not in labels_of(text), text
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("gonna kms after this convo ends no cap", IMMINENT_RISK),
+        ("whole packet went down with a bottle of wine half an hour ago", IMMINENT_RISK),
+        ("Drove out to the reservoir. Coat pockets full of stones.", IMMINENT_RISK),
+        ("going for a drive once they're asleep. i wont be driving back", IMMINENT_RISK),
+        ("Cleaned my pistol tonight and loaded it. Loaded my pistol.", IMMINENT_RISK),
+        ("sewerslide friday after my last exam", IMMINENT_RISK),
+        ("tomorrow at lunch im going to make her bleed", HARM_TO_OTHERS),
+        ("Put a bit of bleach in my husband's tea tonight", HARM_TO_OTHERS),
+        ("Ran him off the road last week. Missed. Won't miss next time.", HARM_TO_OTHERS),
+        ("He wants my wife. Been sharpening the machete all afternoon", HARM_TO_OTHERS),
+    ],
+)
+def test_attempts_scenes_and_plans_without_the_usual_words_escalate(text, label):
+    assert label in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the whole packet of biscuits went down in one sitting",
+        "the kids came back with their pockets full of stones from the beach",
+        "I won't be driving back, I'm getting the train",
+        "loaded my rifle at the range for the first time",
+        "sharpening my kitchen knife before carving the turkey",
+        "this font will make your eyes bleed",
+        "I missed the penalty. I won't miss next time!",
+    ],
+)
+def test_biscuits_beaches_trains_and_ranges_do_not_escalate(text):
+    assert not labels_of(text) & {IMMINENT_RISK, HARM_TO_OTHERS}, text
+
+
 def test_a_night_for_a_happy_occasion_is_not_a_plan():
     for text in [
         "Tonight's the night! First date in 5 years. Terrified.",
