@@ -271,14 +271,16 @@ Welfare Pastoral Nurse Officer Network Guild Chaplaincy Medical School Boys Girl
 """
 
 
+_NOT_PEOPLE = (
+    _NOT_NAMES | frozenset(_NOT_PERSON_WORD_LIST.split()) | frozenset(_PLACE_WORDS.split("|"))
+)
+
+
 def _find_names_beside_places(context: Context):
-    not_people = (
-        _NOT_NAMES | frozenset(_NOT_PERSON_WORD_LIST.split()) | frozenset(_PLACE_WORDS.split("|"))
-    )
     text = context.text
     for match in NAME_BESIDE_PLACE.finditer(text):
         words = match.group(1).replace("-", " ").split()
-        if any(word.strip("'\u2019") in not_people for word in words):
+        if any(word.strip("'\u2019") in _NOT_PEOPLE for word in words):
             continue
         low, high = sentence_bounds(text, match.start(), match.end())
         window = text[

@@ -67,16 +67,15 @@ IDEATION = phrases(
     r"|permanently)|stay there permanently",
     r"(?:hop(?:e|ing)|pray(?:ing)?|wish(?:ing)?) (?:that )?my heart (?:just )?stops",
     r"(?:ask|asking|asked|beg|begging) (?:god|the lord|him) to take me",
-    r"(?:wouldn'?t|would not|'d not|wouldnt) mind (?:at all )?if i (?:didn'?t|never|died|did not"
-    r"|went|go)|(?:wouldn'?t|would not|'d not|wouldnt) mind if (?:i (?:didn'?t|never|died|did not)"
-    r"|the end (?:came|comes)|(?:god|the lord|he|it) took me)",
+    r"(?:wouldn'?t|would not|'d not|wouldnt) mind (?:at all )?if (?:i (?:didn'?t|never|died"
+    r"|did not|went|go)|the end (?:came|comes)|(?:god|the lord|he|it) took me)",
     r"(?:i|me|myself)\b[^.!?\n]{0,20}(?:stop|stopped) existing|i (?:could |would |should )?not"
     r" exist any ?more|delete (?:my ?self|me) from (?:existence"
     r"|the world|life)|(?:log ?out|logout|quit|unsubscribe|opt out) (?:of|from) (?:life"
     r"|existence|living)",
     r"(?:envy|envious|jealous)(?: \w+){0,4} (?:of )?(?:people|those|everyone) who(?:'ve| have)?"
     r" (?:died|die)|obituaries[^.!?\n]{0,30}(?:envious|jealous|envy)",
-    r"what'?s (?:even )?the point (?:of|in) me|what is (?:even )?the point (?:of|in) me",
+    r"what(?:'?s| is) (?:even )?the point (?:of|in) me",
     r"(?:pray|praying|hope|hoping|wish|wishing) for (?:a crash|an accident|a heart attack"
     r"|it all to stop)",
     r"(?:stopped caring|don'?t care|do not care|dont care) (?:whether|if) i'?m (?:here|alive"

@@ -4,6 +4,7 @@ deleted meanwhile is served once it is back."""
 
 import os
 import signal
+import time
 
 import pytest
 import redis
@@ -103,7 +104,7 @@ def test_what_was_written_or_deleted_during_an_outage_is_deleted_once_redis_is_b
                 "page-copy",
                 "session-copy",
             ]
-            cache_module.time.sleep(0.2)
+            time.sleep(0.2)
             assert cache.get("anything") is None  # the first call after settles the debt
             assert cache_module.cache_reachable()
             assert raw.keys("*") == []
