@@ -251,7 +251,7 @@ def _find_full_names(context: Context):
 # part of the place ("Leeds Beckett University") is not one.
 _PLACE_WORDS = (
     r"Uni|University|College|High|Academy|School|Sixth|Primary|Hospital|Centre|Center|Road"
-    r"|Street|Lane|Park|Ward|Hall|House|Trust|Council"
+    r"|Street|Lane|Park|Ward|Hall|House|Trust|Council|Clinic|Surgery|Practice"
 )
 _PERSON_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 NAME_BESIDE_PLACE = re.compile(
@@ -259,6 +259,7 @@ NAME_BESIDE_PLACE = re.compile(
 )
 _FINDABLE_AT = re.compile(
     r"\b(?:[Yy]ear \d{1,2}\b|(?:Academy|High|School|Sixth Form|Uni|University|College|Primary)\b"
+    r"|Clinic|Surgery|Practice|Hospital"
     r"|(?i:facebook|insta(?:gram)?|linkedin|tiktok)\b|works? (?:at|for)\b|working at\b)"
 )
 _FINDABLE_WINDOW = 60

@@ -110,6 +110,14 @@ MEANS = phrases(
     r"|revolver)(?! (?:at the range|for (?:deer|hunting|the range|the season)))",
     r"(?:whole|entire|full) (?:packet|box|strip|blister pack) (?:of (?:pills|tablets|paracetamol"
     r"|co-?codamol|sertraline|meds|painkillers) )?went down",
+    # Bought a little at a time so nobody asks: the pack-size limit got round.
+    rf"(?:bought|buying|got|getting|picked up) (?:\w+ ){{0,3}}?(?:{_MEANS}|co-?codamol|ibuprofen)"
+    r" (?:from|at|in) (?:\w+ )?(?:different|several|multiple|separate|two|three|four|five|a few"
+    r"|loads of) (?:shops|pharmacies|chemists|stores|supermarkets|places)",
+    # A household poison swallowed: it needs a doctor now, whatever the reason.
+    r"(?:^|[.!?]\s+|\bi (?:just |have |'?ve )?)(?:drank|drunk|swallowed|downed|necked)"
+    r" (?:[\w-]+ ){0,3}?(?:bleach|cleaning (?:stuff|fluid|liquid|spray|products?)|detergent"
+    r"|antifreeze|drain cleaner|weed ?killer|washing.?up liquid)",
 )
 
 PLACE = phrases(

@@ -106,6 +106,10 @@ THREAT = phrases(
     r"(?:shoot|blow|burn) up (?:the|my|this|our) (?:school|office|workplace|class|uni|college"
     r"|church|mosque|synagogue)",
     r"tooled up",
+    r"(?:he|she|they|\w+)(?:'s| is| are|'re) (?:getting|gonna get|going to get)"
+    r" (?:glassed|stabbed|shanked|bottled|knifed|merked|his head kicked in|her head kicked in)",
+    r"how (?:much|many) (?:\w+ ){0,3}(?:it )?(?:would|will|does it|it'?d) (?:it )?take to kill"
+    r" (?:someone|somebody|a person|him|her|them|my \w+|an? (?:old|elderly) \w+)",
 )
 # Means against someone: a weapon carried, kept ready or brought along.
 WEAPON = phrases(

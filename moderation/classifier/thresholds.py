@@ -12,9 +12,15 @@ Two steps, both deterministic:
 3. Imminent risk and harm to others are capped where the model alone, without
    rules, finds ESCALATE_ALONE of their examples: the imminent and threat rules
    were written while reading these splits and will catch less of new posts.
+4. Every threshold is multiplied by MARGIN: the validation split is small, and a
+   threshold set exactly at its hardest example does not carry over to new posts.
 
-Finally every threshold is multiplied by MARGIN: the validation split is small, and
-a threshold set exactly at its hardest example does not carry over to new posts.
+Steps 3 and 4 are caution, not goals, so they may not push a label's threshold below
+the score at which it alone would hold SAFE_BUDGET of the validation split's safe
+examples (unless step 2 already went lower to meet a goal). Without that floor a
+single imminent-risk or threat example scored near zero drags its label's threshold
+to the bottom, and ordinary posts ("I made pancakes with my kids") are held or
+escalated.
 """
 
 import numpy as np
@@ -36,6 +42,14 @@ ESCALATE_ALONE = 0.85
 # nothing more on risk (2.1%) and lost another 1.8 points of safe posts.
 MARGIN = 0.6
 FLOOR, CEILING = 0.02, 0.99
+# In 5-fold runs over train and validation (2,783 examples) a budget of 10% left the
+# goals about where they were (imminent-risk escalated 0.986 and published 0.9%, risky
+# published 1.9%, safe published 74.5%, against 0.991, 0.5%, 1.5% and 72.9% without
+# it) and escalated 185 safe examples against 195; 5% published 77% of safe examples
+# but 2.4% of risky ones.
+SAFE_BUDGET = 0.1
+# Thresholds are saved with four decimals.
+DECIMALS = 4
 # Candidate steps per label and round: the next distinct scores below the threshold.
 STEPS_PER_LABEL = 40
 PUBLISH, REVIEW, ESCALATE = 0, 1, 2
@@ -113,6 +127,14 @@ def thresholds_lower(scores, targets, by_rules, thresholds) -> np.ndarray:
     return thresholds
 
 
+def safe_budget_floor(scores: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Per label, the score above which SAFE_BUDGET of the safe examples lie."""
+    safe = targets[:, -1] == 1
+    if not safe.any():
+        return np.full(scores.shape[1], FLOOR)
+    return np.quantile(scores[safe], 1 - SAFE_BUDGET, axis=0)
+
+
 def thresholds_tune(scores: np.ndarray, targets: np.ndarray, by_rules: np.ndarray) -> dict:
     """Thresholds per risk label, tuned on a validation split (see the module doc).
 
@@ -124,6 +146,11 @@ def thresholds_tune(scores: np.ndarray, targets: np.ndarray, by_rules: np.ndarra
     # imminent-risk and threat rules were written while reading these splits and will
     # catch less of new posts than they catch here.
     alone = thresholds_start(scores, targets, np.zeros_like(by_rules), recall=ESCALATE_ALONE)
-    tuned[_ESCALATE_COLUMNS] = np.minimum(tuned, alone)[_ESCALATE_COLUMNS]
-    final = np.clip(tuned * MARGIN, FLOOR, CEILING)
-    return {label: round(float(final[j]), 4) for j, label in enumerate(RISK_LABELS)}
+    cautious = tuned.copy()
+    cautious[_ESCALATE_COLUMNS] = np.minimum(tuned, alone)[_ESCALATE_COLUMNS]
+    cautious *= MARGIN
+    floor = np.minimum(tuned, safe_budget_floor(scores, targets))
+    final = np.clip(np.maximum(cautious, floor), FLOOR, CEILING)
+    # Rounded down: a threshold set exactly at an example's score must still catch it.
+    final = np.floor(final * 10**DECIMALS) / 10**DECIMALS
+    return {label: float(final[j]) for j, label in enumerate(RISK_LABELS)}

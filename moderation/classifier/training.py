@@ -19,6 +19,7 @@ from moderation.classifier.thresholds import (
     ESCALATE_ALONE,
     LABEL_RECALL,
     MARGIN,
+    SAFE_BUDGET,
     thresholds_tune,
 )
 
@@ -132,6 +133,7 @@ def head_train(
         "label_recall": LABEL_RECALL,
         "escalate_recall_model_alone": ESCALATE_ALONE,
         "threshold_margin": MARGIN,
+        "threshold_safe_budget": SAFE_BUDGET,
     }
     version = head_version(fitted.weights, fitted.bias, fitted.thresholds, corpus_digest, RECIPE)
     return Head(version, LABELS, fitted.weights, fitted.bias, fitted.thresholds, training, RECIPE)

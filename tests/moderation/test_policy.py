@@ -23,7 +23,12 @@ from moderation.classifier.labels import (
     decision_expected,
 )
 from moderation.classifier.rules import RuleMatch
-from moderation.classifier.thresholds import decisions_of, thresholds_tune
+from moderation.classifier.thresholds import (
+    SAFE_BUDGET,
+    decisions_of,
+    goal_shortfall,
+    thresholds_tune,
+)
 from moderation.policy import Decision, ThresholdError, decide, thresholds_merge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,9 +185,27 @@ def test_tuned_thresholds_meet_the_goals_on_the_split_they_were_tuned_on():
     limits = np.array([tuned[label] for label in RISK_LABELS])
     decisions = decisions_of(score_table, no_rules, limits)
     imminent, harm = targets[:, 0] == 1, targets[:, 3] == 1
-    assert (decisions[imminent] == 2).all() and (decisions[harm] == 2).all()
+    assert (decisions[imminent] == 2).mean() >= 0.95 and (decisions[harm] == 2).mean() >= 0.95
+    assert not (decisions[imminent] == 0).any()
     assert (decisions[targets[:, -1] == 0] == 0).mean() <= 0.02
     assert all(0.02 <= value <= 0.99 for value in tuned.values())
+
+
+def test_caution_stops_at_the_safe_budget_when_the_goals_do_not_need_lower():
+    """Four threats the model scores near zero are caught by a rule: the goals are met,
+    so the model-alone cap and the margin may not drag the threshold to the bottom."""
+    score_table, targets = _tuning_split()
+    harm = RISK_LABELS.index("harm_to_others")
+    by_rules = np.zeros_like(score_table, dtype=bool)
+    quiet = np.flatnonzero(targets[:, harm] == 1)[:4]
+    score_table[quiet, harm] = 0.01
+    by_rules[quiet, harm] = True
+    tuned = thresholds_tune(score_table, targets, by_rules)
+    safe = targets[:, -1] == 1
+    held = (score_table[safe, harm] >= tuned["harm_to_others"]).mean()
+    assert held <= SAFE_BUDGET + 1 / safe.sum()
+    decisions = decisions_of(score_table, by_rules, np.array([tuned[x] for x in RISK_LABELS]))
+    assert goal_shortfall(targets, decisions) == 0
 
 
 def test_threshold_tuning_is_deterministic():

@@ -205,6 +205,11 @@ def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
         ("Put a bit of bleach in my husband's tea tonight", HARM_TO_OTHERS),
         ("Ran him off the road last week. Missed. Won't miss next time.", HARM_TO_OTHERS),
         ("He wants my wife. Been sharpening the machete all afternoon", HARM_TO_OTHERS),
+        ("bought paracetamol from 3 different chemists so nobody asked", IMMINENT_RISK),
+        ("Drank some bleach-ish cleaning stuff earlier to punish myself", IMMINENT_RISK),
+        ("i swallowed drain cleaner an hour ago", IMMINENT_RISK),
+        ("If Kyle turns up on Friday he's getting glassed", HARM_TO_OTHERS),
+        ("looked up how much insulin it would take to kill my nan", HARM_TO_OTHERS),
     ],
 )
 def test_attempts_scenes_and_plans_without_the_usual_words_escalate(text, label):
@@ -221,6 +226,11 @@ def test_attempts_scenes_and_plans_without_the_usual_words_escalate(text, label)
         "sharpening my kitchen knife before carving the turkey",
         "this font will make your eyes bleed",
         "I missed the penalty. I won't miss next time!",
+        "bought paracetamol from the shop for my headache",
+        "my toddler drank some washing up liquid, rang 111 and she's fine",
+        "he drank bleach in the film and I had to look away",
+        "my phone's getting battered by notifications",
+        "how much coffee would it take to kill the tiredness",
     ],
 )
 def test_biscuits_beaches_trains_and_ranges_do_not_escalate(text):
@@ -549,6 +559,7 @@ def test_full_names_introduced_as_such_are_personal_info():
             "Callum Pryce",
         ),
         ("Search 'Bex Harland' on Facebook, that's me", "Bex Harland"),
+        ("My counsellor at the Oakfield Clinic, Priya Raman, said to post here", "Priya Raman"),
     ],
 )
 def test_a_full_name_beside_a_school_workplace_or_network_is_personal_info(text, name):
