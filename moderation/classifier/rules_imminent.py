@@ -110,6 +110,14 @@ MEANS = phrases(
     r"|revolver)(?! (?:at the range|for (?:deer|hunting|the range|the season)))",
     r"(?:whole|entire|full) (?:packet|box|strip|blister pack) (?:of (?:pills|tablets|paracetamol"
     r"|co-?codamol|sertraline|meds|painkillers) )?went down",
+    # Pills counted out to a number that matters ("Counted them out. Sixty-two."), not a
+    # week's doses into an organiser.
+    r"(?:counted (?:them|it|(?:the|my) (?:pills|tablets|meds))(?: all)? out|counted out (?:the |my"
+    r" |all (?:the |my )?)?(?:pills|tablets|meds|what i'?ve been \w+(?: \w+)?))\b[^.!?]{0,80}[.!?]"
+    r"\s*(?:\d{2,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?:-\w+)?"
+    r"(?=\s*[.!])",
+    rf"(?:holding|held|kept|keeping|saving|saved) (?:\w+ )?back (?:from|of) my (?:repeat )?"
+    rf"(?:prescriptions?|{_MEANS})",
     # Bought a little at a time so nobody asks: the pack-size limit got round.
     rf"(?:bought|buying|got|getting|picked up) (?:\w+ ){{0,3}}?(?:{_MEANS}|co-?codamol|ibuprofen)"
     r" (?:from|at|in) (?:\w+ )?(?:different|several|multiple|separate|two|three|four|five|a few"
@@ -164,12 +172,14 @@ GOODBYE = phrases(
     r"(?:see|read|find) (?:it|this) (?:until |till )?after(?=\s*[.!,]|$)",
     r"(?:won'?t|will not|wont) (?:be (?:here|around|alive)|wake up|see) (?:\w+ ){0,2}"
     r"(?:tomorrow|tonight|in the morning|by morning|much longer)(?![\s,]+(?:i'?m at|i'?ll be|as i"
-    r"|because|so see|see you|i'?m away|i'?m off))",
+    r"|because|so see|see you|i'?m away|i'?m off))(?!\s*(?:[-–—:(]\s*)?(?:it'?s|its"
+    r"|we'?re|i'?m) (?:my|our|the|a|at|off|away|going))",
     r"(?:won'?t|wont|will not) be (?:posting|logging on|around|here|online) (?:again|after"
     r"|any ?more)",
     r"(?:won'?t|wont|not (?:gonna|going to)) (?:be )?need(?:ing)? (?:them|it|these|this) (?:after"
     r"|any ?more|where)",
     r"won'?t be needing (?:it|them)",
+    r"(?:don'?t|doesn'?t|didn'?t) know why\W+(?:\w+ ){0,2}(?:will|'ll) (?:\w+ )?soon",
     r"(?:i'?ll|i will) be (?:gone|dead) (?:by|before|tomorrow|tonight|soon)",
     r"(?:last|final) (?:night|day) (?:on earth|alive|of my life|ever)",
     r"(?:make sure|making sure) (?:i|that i) (?:don'?t|never|won'?t) wake up",

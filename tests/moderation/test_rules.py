@@ -210,6 +210,9 @@ def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
         ("i swallowed drain cleaner an hour ago", IMMINENT_RISK),
         ("If Kyle turns up on Friday he's getting glassed", HARM_TO_OTHERS),
         ("looked up how much insulin it would take to kill my nan", HARM_TO_OTHERS),
+        ("Counted them out on the bed. Forty-eight. Waiting for quiet.", IMMINENT_RISK),
+        ("been holding back from my repeat prescription for months", IMMINENT_RISK),
+        ("Gave my guitar to my neighbour. He doesn't know why. He will soon.", IMMINENT_RISK),
     ],
 )
 def test_attempts_scenes_and_plans_without_the_usual_words_escalate(text, label):
@@ -231,6 +234,9 @@ def test_attempts_scenes_and_plans_without_the_usual_words_escalate(text, label)
         "he drank bleach in the film and I had to look away",
         "my phone's getting battered by notifications",
         "how much coffee would it take to kill the tiredness",
+        "counted out my pills into the weekly organiser, 28 slots filled",
+        "Counted out the raffle money. 64. Not bad!",
+        "I won't be here tomorrow - it's my daughter's wedding! Photos after.",
     ],
 )
 def test_biscuits_beaches_trains_and_ranges_do_not_escalate(text):
