@@ -12,8 +12,6 @@ import time
 
 from celery.signals import task_postrun, task_prerun
 
-from config.celery import app  # noqa: F401  (what `celery -A` looks for here)
-
 DECISIONS = {"publish", "review", "escalate"}
 
 
@@ -31,3 +29,9 @@ def _decided(task=None, task_id=None, args=None, retval=None, **kwargs):
     if task.name == "moderation.tasks.assess_content" and retval in DECISIONS:
         with open(os.environ["BENCH_DECIDED_LOG"], "a") as log:
             log.write(f"{args[1]} {time.time():.6f} {started:.6f}\n")
+
+
+# Imported after the notes above are connected, so that they run before the app's own
+# task_postrun receiver (config/celery.py gives the connection back to the pool after
+# each task): the note is taken when the task has returned, not after that.
+from config.celery import app  # noqa: E402, F401  (what `celery -A` looks for here)

@@ -9,8 +9,10 @@ places. The SQL is exactly what the ORM would send, for whichever database is in
 
 import itertools
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db import connections
+from django.db.models.sql import UpdateQuery
 
 # Values no real parameter takes (still within a 64-bit integer, which filters accept).
 _SENTINELS = itertools.count(9_100_000_000_000_000_001)
@@ -97,3 +99,36 @@ class CompiledOnce:
         for name, value in zip(compiled.columns[count:], row[count:], strict=True):
             setattr(instance, name, value)
         return instance
+
+
+class CompiledUpdate:
+    """An UPDATE compiled once per database vendor: `build(**values)` returns
+    (queryset, {field name: value or expression}); each value must reach the SQL as a
+    parameter, so a plain field's value is given wrapped in `Value` (its real value is
+    prepared for the field, as `save()` would, when the statement runs)."""
+
+    def __init__(self, build, *names: str):
+        self.build, self.names = build, names
+        self._compiled: dict[str, tuple[str, tuple]] = {}
+
+    def _compile(self, using: str) -> tuple[str, tuple]:
+        vendor = connections[using].vendor
+        if vendor not in self._compiled:
+            _, sql, slots = compile_with_sentinels(self._query, self.names, using)
+            self._compiled[vendor] = (sql, slots)
+        return self._compiled[vendor]
+
+    def _query(self, **sentinels):
+        queryset, values = self.build(**sentinels)
+        query = queryset.query.chain(UpdateQuery)
+        query.add_update_values(values)
+        return SimpleNamespace(query=query)
+
+    def execute(self, *, using: str = "default", **values) -> int:
+        """Run the UPDATE with these values (already prepared for their columns);
+        returns the number of rows changed."""
+        sql, slots = self._compile(using)
+        params = [values[name] if name else constant for name, constant in slots]
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.rowcount

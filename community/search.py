@@ -62,13 +62,25 @@ def post_search_vector(post):
     post when it is published, in the UPDATE that sets its public text (the thread's
     title becomes its public title in the same transaction); None on SQLite, which
     keeps no vector."""
-    if connection.vendor != "postgresql":
+    if not vectors_kept():
         return None
+    return published_vector(
+        is_opening=post.is_opening, thread_pk=post.thread_id, text=Value(post.public_text)
+    )
+
+
+def vectors_kept() -> bool:
+    """Whether posts keep a search vector: on PostgreSQL, not on SQLite."""
+    return connection.vendor == "postgresql"
+
+
+def published_vector(*, is_opening: bool, thread_pk, text):
+    """post_search_vector's expression from its parts: the text as an expression."""
     title = Value("")
-    if post.is_opening:
-        title = Subquery(Thread.objects.filter(pk=post.thread_id).values("title")[:1])
+    if is_opening:
+        title = Subquery(Thread.objects.filter(pk=thread_pk).values("title")[:1])
     return SearchVector(title, weight="A", config=CONFIG) + SearchVector(
-        Value(post.public_text), weight="B", config=CONFIG
+        text, weight="B", config=CONFIG
     )
 
 

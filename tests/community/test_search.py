@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from community.models import Mute, Post
+from community.moderation_hooks import PostHandler
 from community.search import (
     MARK_START,
     MARK_STOP,
@@ -438,3 +439,14 @@ def test_the_fallback_excerpt_marks_the_words_found():
 def test_an_excerpt_escapes_everything_but_its_own_marks():
     headline = f"a <b>{MARK_START}match{MARK_STOP}</b> & {MARK_START}stray"
     assert str(excerpt_html(headline)) == "a &lt;b&gt;<mark>match</mark>&lt;/b&gt; &amp; stray"
+
+
+def test_a_post_saved_whole_after_publishing_keeps_the_words_it_was_published_with(publish):
+    post = Post.objects.select_related("thread", "author").get(
+        pk=publish("Garden", "A quiet garden.").pk
+    )
+    post.body = "A loud orchard."  # the revision a guide publishes with a redaction, say
+    PostHandler().publish(post)
+    post.save()
+    vector = Post.objects.values_list("search_vector", flat=True).get(pk=post.pk)
+    assert "'orchard'" in vector and "'quiet'" not in vector
