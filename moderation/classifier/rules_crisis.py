@@ -41,6 +41,8 @@ IDEATION = phrases(
     r"(?:don'?t|do not|dont) want to (?:be alive|live|exist|be here|wake up|go on|keep going)"
     r"(?: any ?more)?",
     r"(?:hope|hoping|pray|praying|wish) (?:that )?i (?:don'?t|do not|never|won'?t) wake up",
+    r"(?:pray|praying|prayed|hope|hoping|ask|asking) (?:that )?(?:god|the lord|jesus|allah)"
+    r" (?:will |would |to )?(?:just )?(?:takes?|took) me(?! (?:home safe|through|to))",
     r"(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up",
     r"not (?:to )?wake up (?:tomorrow|again|in the morning)",
     r"(?:better off|be better) (?:without me|dead|if i (?:was|were)(?:n'?t| not) (?:here|around"

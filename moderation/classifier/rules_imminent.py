@@ -37,6 +37,7 @@ _INTENT = (
     r"|made (?:up )?my mind to|finally going to|doing it|getting ready to"
 )
 _MEANS = r"pills|tablets|paracetamol|painkillers|sleeping pills|meds|medication|prescriptions?"
+_WARD_DRUGS = r"insulin|morphine|oramorph|fentanyl|diazepam|potassium|ketamine|midazolam"
 
 PLAN = phrases(
     rf"(?:i'?m|im|i am|i) {_W}(?:{_INTENT}) {_W}(?:{SUICIDE_ACT})",
@@ -118,6 +119,18 @@ MEANS = phrases(
     r"(?=\s*[.!])",
     rf"(?:holding|held|kept|keeping|saving|saved) (?:\w+ )?back (?:from|of) my (?:repeat )?"
     rf"(?:prescriptions?|{_MEANS})",
+    # Means kept hidden on a ward, and the gap between checks counted.
+    r"(?:didn'?t|did not|never) (?:find|found|check) (?:what|the \w+|the stuff) i (?:hid|had hidden"
+    r"|stashed|smuggled|sneaked)(?: in)? (?:when i (?:got|was) admitted|on (?:the|to the) ward"
+    r"|in (?:the )?hospital)",
+    r"(?:look|check|come) in (?:on me )?(?:once )?(?:an|every|each) hour\W+(?:an hour'?s|that'?s"
+    r"|an hour is) (?:plenty|enough|long enough|all i need)(?! (?:of|for))",
+    # Drugs taken home from a ward, and a dose known to be enough.
+    rf"(?:brought|taken|took|nicked|stole|smuggled) (?:some |a (?:vial|box|pen|bottle) of )?"
+    rf"(?:{_WARD_DRUGS}) (?:\w+ )?home from (?:work|the ward|my shift|the hospital)",
+    rf"(?:know|knows|knew|worked out|looked up) (?:exactly |just )?how (?:much|many) (?:of (?:my"
+    rf" |the )?)?(?:{_MEANS}|{_WARD_DRUGS}) (?:would|it would|it'?d|will) (?:do it|be enough"
+    r"|finish me)",
     # Bought a little at a time so nobody asks: the pack-size limit got round.
     rf"(?:bought|buying|got|getting|picked up) (?:\w+ ){{0,3}}?(?:{_MEANS}|co-?codamol|ibuprofen)"
     r" (?:from|at|in) (?:\w+ )?(?:different|several|multiple|separate|two|three|four|five|a few"
@@ -147,6 +160,8 @@ PLACE = phrases(
     r" (?:train |railway )?tracks",
     r"(?:sat|sitting|standing|stood) on the (?:wall|railings?|edge|side) of (?:the|a)"
     r" (?:bridge|roof|car park|cliff)",
+    r"(?:sat|sitting|standing|stood) on the (?:railings?|ledge|parapet|edge) of (?:the|a) \w+"
+    r" (?:bridge|flyover|viaduct|multi-?storey)",
     r"(?:driving|going|heading|walking) (?:out |up )?to the (?:cliffs?|cliff edge|railway|train"
     r" tracks|tracks)(?=\s*[.!,]|$)",
 )
@@ -201,6 +216,17 @@ BLEEDING = phrases(
 )
 
 _UNLESS = (negated, looking_back)
+
+_JOKING = re.compile(r"\b(jk|j/k|just kidding|only joking|(?<!not )(?<!not even )joking)\b", re.I)
+_JOKING_REACH = 60
+
+
+def joking(text: str, start: int, end: int) -> bool:
+    """ "Goodbye cruel world (jk it's just been a long week)": the writer says at once
+    that it is a joke."""
+    _, high = sentence_bounds(text, start, end)
+    return bool(_JOKING.search(text, end, max(high, end + _JOKING_REACH)))
+
 
 # A goodbye for a trip, a stay or a break comes with where the writer is going or when
 # they will be back ("wanted to say bye before I go travelling for 3 months").
@@ -257,7 +283,7 @@ RULES = (
         IMMINENT_RISK,
         URGENT,
         GOODBYE,
-        unless=(*_UNLESS, going_away, previous_post),
+        unless=(*_UNLESS, going_away, previous_post, joking),
     ),
     pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, BLEEDING, unless=(*_UNLESS, accidental)),
 )

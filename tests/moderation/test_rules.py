@@ -213,6 +213,11 @@ def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
         ("Counted them out on the bed. Forty-eight. Waiting for quiet.", IMMINENT_RISK),
         ("been holding back from my repeat prescription for months", IMMINENT_RISK),
         ("Gave my guitar to my neighbour. He doesn't know why. He will soon.", IMMINENT_RISK),
+        ("sat on the railing of the motorway bridge. battery on 3%", IMMINENT_RISK),
+        ("I know how much morphine would do it, took some home from the ward", IMMINENT_RISK),
+        ("I pray god takes me in my sleep", SUICIDAL_IDEATION),
+        ("they never found what i stashed when i got admitted", IMMINENT_RISK),
+        ("They check in every hour. That's plenty.", IMMINENT_RISK),
     ],
 )
 def test_attempts_scenes_and_plans_without_the_usual_words_escalate(text, label):
@@ -237,6 +242,11 @@ def test_attempts_scenes_and_plans_without_the_usual_words_escalate(text, label)
         "counted out my pills into the weekly organiser, 28 slots filled",
         "Counted out the raffle money. 64. Not bad!",
         "I won't be here tomorrow - it's my daughter's wedding! Photos after.",
+        "Not getting up till Monday. Goodbye cruel world (jk, long week)",
+        "I know exactly how much flour would be enough for the cake",
+        "took some insulin home from the pharmacy for my dad",
+        "praying god takes me home safe from the night shift",
+        "the nurses come in every hour, that's plenty of attention for me",
     ],
 )
 def test_biscuits_beaches_trains_and_ranges_do_not_escalate(text):
