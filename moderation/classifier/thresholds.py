@@ -1,6 +1,6 @@
 """Tuning the per-label thresholds on the validation split.
 
-Two steps, both deterministic:
+Four steps, all deterministic:
 
 1. Each label starts at the highest threshold at which score-or-rule still finds
    LABEL_RECALL of that label's own examples, so the labels guides see mean what
@@ -17,9 +17,9 @@ Two steps, both deterministic:
 
 Steps 3 and 4 are caution, not goals, so they may not push a label's threshold below
 the score at which it alone would hold SAFE_BUDGET of the validation split's safe
-examples (unless step 2 already went lower to meet a goal). Without that floor a
-single imminent-risk or threat example scored near zero drags its label's threshold
-to the bottom, and ordinary posts ("I made pancakes with my kids") are held or
+examples (unless step 2 already went lower to meet a goal). Without that floor a few
+imminent-risk or threat examples scored near zero drag their label's threshold to
+the bottom, and ordinary posts ("I made pancakes with my kids") are held or
 escalated.
 """
 
