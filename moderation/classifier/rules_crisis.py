@@ -41,6 +41,9 @@ IDEATION = phrases(
     r"(?:don'?t|do not|dont) want to (?:be alive|live|exist|be here|wake up|go on|keep going)"
     r"(?: any ?more)?",
     r"(?:hope|hoping|pray|praying|wish) (?:that )?i (?:don'?t|do not|never|won'?t) wake up",
+    # "Suicidal again. Same old.": the state said alone, as a sentence of its own.
+    r"(?:^|(?<=[.!?\n])\s*)(?:feeling |been |so |very )?(?:suicidal|suicidle|sucidal)(?: again"
+    r"| today| tonight| lately| rn| af)?(?=\s*(?:[.!?\n]|$))",
     r"(?:pray|praying|prayed|hope|hoping|ask|asking) (?:that )?(?:god|the lord|jesus|allah)"
     r" (?:will |would |to )?(?:just )?(?:takes?|took) me(?! (?:home safe|through|to))",
     r"(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up",
@@ -160,6 +163,9 @@ SELF_HARM_WITHOUT_BLADE = phrases(
     r"(?:don'?t|do not|dont) deserve (?:to eat|food|to be fed|dinner|tea|breakfast|lunch)",
     r"(?:because|cos|coz|cause) i want (?:it|them) to hurt|(?:it'?s|is) about making it hurt",
     r"(?:scratch|scratched|scratching|scrub|scrubbed|scrubbing|rub|rubbed|rubbing) my ?self raw",
+    # The cover story given at school, and no cat to blame.
+    r"(?:cat|dog) scratch\w*[^\n]{0,40}(?:we|i) (?:don'?t|dont|do not) (?:even )?(?:have|own)"
+    r" a (?:cat|dog)",
 )
 _ON_PURPOSE = phrases(r"on purpose|deliberately")
 

@@ -216,6 +216,8 @@ def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
         ("sat on the railing of the motorway bridge. battery on 3%", IMMINENT_RISK),
         ("I know how much morphine would do it, took some home from the ward", IMMINENT_RISK),
         ("I pray god takes me in my sleep", SUICIDAL_IDEATION),
+        ("Suicidal again. Same old.", SUICIDAL_IDEATION),
+        ("dog scratches, i tell them. we don't even have a dog", SELF_HARM),
         ("they never found what i stashed when i got admitted", IMMINENT_RISK),
         ("They check in every hour. That's plenty.", IMMINENT_RISK),
     ],
@@ -245,12 +247,23 @@ def test_attempts_scenes_and_plans_without_the_usual_words_escalate(text, label)
         "Not getting up till Monday. Goodbye cruel world (jk, long week)",
         "I know exactly how much flour would be enough for the cake",
         "took some insulin home from the pharmacy for my dad",
-        "praying god takes me home safe from the night shift",
         "the nurses come in every hour, that's plenty of attention for me",
     ],
 )
 def test_biscuits_beaches_trains_and_ranges_do_not_escalate(text):
     assert not labels_of(text) & {IMMINENT_RISK, HARM_TO_OTHERS}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "praying god takes me home safe from the night shift",
+        "Suicidal thoughts are common in teens, the leaflet says.",
+        "cat scratches all up my arm, the kitten is a menace",
+    ],
+)
+def test_prayers_leaflets_and_kittens_are_not_a_crisis(text):
+    assert not labels_of(text) & {IMMINENT_RISK, SUICIDAL_IDEATION, SELF_HARM}, text
 
 
 def test_a_night_for_a_happy_occasion_is_not_a_plan():
