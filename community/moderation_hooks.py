@@ -30,7 +30,7 @@ def _reply_count_add(thread_id, change, **fields):
     Thread.objects.filter(pk=thread_id).update(public_reply_count=count, **fields)
 
 
-# What post.save(update_fields=...) with post_search_vector(post) sent, compiled once
+# What post.save(update_fields=...) with the post's published_vector sent, compiled once
 # per kind of post: the ORM spent about a millisecond of every decision to publish
 # building the search vector's expression and the UPDATE around it.
 @functools.cache
@@ -38,7 +38,7 @@ def _published_update(is_opening: bool) -> CompiledUpdate:
     fields = PostHandler.PUBLISHED_FIELDS
 
     def build(pk, text, thread=None, **values):
-        # Text, as post_search_vector's Value(public_text) is: no cast in the SQL.
+        # Text, as a Value of the public text: no cast in the SQL.
         text = Value(text, output_field=TextField())
         vector = published_vector(is_opening=is_opening, thread_pk=thread, text=text)
         plain = {name: Value(values[name]) for name in fields}

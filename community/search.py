@@ -57,25 +57,16 @@ def post_search_vector_update(*, post) -> None:
     )
 
 
-def post_search_vector(post):
-    """The same words as post_search_vector_update, as an expression to save with the
-    post when it is published, in the UPDATE that sets its public text (the thread's
-    title becomes its public title in the same transaction); None on SQLite, which
-    keeps no vector."""
-    if not vectors_kept():
-        return None
-    return published_vector(
-        is_opening=post.is_opening, thread_pk=post.thread_id, text=Value(post.public_text)
-    )
-
-
 def vectors_kept() -> bool:
     """Whether posts keep a search vector: on PostgreSQL, not on SQLite."""
     return connection.vendor == "postgresql"
 
 
 def published_vector(*, is_opening: bool, thread_pk, text):
-    """post_search_vector's expression from its parts: the text as an expression."""
+    """The same words as post_search_vector_update, as an expression to save with the
+    post when it is published, in the UPDATE that sets its public text (the thread's
+    title becomes its public title in the same transaction). text: the public text as
+    an expression."""
     title = Value("")
     if is_opening:
         title = Subquery(Thread.objects.filter(pk=thread_pk).values("title")[:1])
