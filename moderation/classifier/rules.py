@@ -30,12 +30,17 @@ _RECOVERY = re.compile(
     r"|months?|years?) (clean|free)|free (from|of)|haven'?t (cut|self.?harmed|harmed|hurt)"
     r"|stopped (cutting|self.?harming|harming|hurting)|survivor|back then|looking back"
     r"|when i was (younger|little|a teen|at school|\d+)|last (winter|summer|spring|autumn)"
-    r"|i'?m not there (now|any ?more))\b",
+    r"|i'?m not there (now|any ?more)|from (about |around |age )?\d{1,2} (to|until|till) \d{1,2}"
+    r"|(was|were|did|thought|had|tried)\b[^.!?]{0,40} (in|for|through|during) (most of |all of )?"
+    r"my (teens|twenties|thirties|forties|fifties|\d0s))\b",
     re.I,
 )
 # What turns a recovery story back into present risk. ("urges" alone does not: "I
 # still get the urge some days but I ride it out" is recovery talk.)
-_RELAPSE = re.compile(r"\b(relapsed?|relapsing|again|tonight|right now|today|started)\b", re.I)
+# "Two years ago tonight I tried" is an anniversary, not tonight.
+_RELAPSE = re.compile(
+    r"\b(relapsed?|relapsing|again|(?<!ago )tonight|right now|today|started)\b", re.I
+)
 _LOOKING_BACK = re.compile(
     r"\b(years? ago|months? ago|used to|back then|tore (it|them) up|ripped (it|them) up"
     r"|burn(ed|t) (it|them)|threw (it|them) away|deleted (it|them)|glad i'?m (still )?here)\b",

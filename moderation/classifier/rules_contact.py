@@ -233,7 +233,7 @@ I Im The A An And But So Not Just Really Very Still Now Here There This That It 
 Our Their His Her Mental Health Christmas Boxing Day Easter New Year Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September
 October November December English British Welsh Scottish Irish GP NHS Wall Guide Guides
-Harbour Samaritans God Jesus Lord Mum Dad Mom Nan Gran Grandad
+Harbour Samaritans God Jesus Lord Mum Dad Mom Nan Gran Grandad Sky
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 

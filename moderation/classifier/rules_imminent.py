@@ -244,7 +244,8 @@ _GOING_AWAY = re.compile(
 _OCCASION = re.compile(
     r"\b(first date|date night|gig|concert|festival|episode|finale|premiere|wedding"
     r"|propos(?:e|ing|al)|engaged|prom|graduation|first house|new house|keys to|moving in"
-    r"|recital|marathon|debut|telling (?:him|her|them) how i feel)\b"
+    r"|recital|marathon|debut|telling (?:him|her|them) how i feel|wish me luck|coming out"
+    r"|come out to|i'?m (?:gay|bi|bisexual|trans|lesbian|queer|pan|non-?binary))\b"
     r"|[\U0001F389\U0001F973]",
     re.I,
 )

@@ -117,7 +117,8 @@ PROMOTION = phrases(
     r"link (?:below|in (?:my )?(?:bio|profile))",
     r"(?:visit|check out|new in) my (?:etsy|vinted|depop|ebay|amazon|shop|store|storefront)",
     r"my (?:etsy|vinted|depop|amazon storefront|onlyfans)",
-    r"(?:sub|subscribe) to my|please (?:like|subscribe|share)|like and (?:share|subscribe)"
+    r"(?:sub|subscribe) to my|please (?:like|subscribe|share (?:this|my|the (?:link|post|page"
+    r"|video)))|like and (?:share|subscribe)"
     r"|leave (?:\d|five) stars",
     r"referral code|free spins|no deposit|no credit checks?|same day payout|giveaway"
     r"|tag \d+ friends|be your own boss|business opportunity|side hustle|join my team"

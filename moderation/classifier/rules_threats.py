@@ -48,6 +48,10 @@ _SUBJECT = (
 _INTENT = r"going to|gonna|gunna|about to|planning to|plan to|want to|wanna|ready to|decided to"
 _W = r"(?:(?!not\b|never\b|n'?t\b|no\b)\w+ )?"
 _VICTIM = r"him|her|them|you|u"
+_LIST = (
+    r"(?:i'?ve|i have|i) (?:got|made|written|wrote|kept|keep|have) a list"
+    r"(?: of (?:people|everyone|names))?"
+)
 
 # A capitalised name as the target ("I'm going to kill Darren"), with only the verbs
 # that cannot be about a place or a shop ("I'll hit Tesco later").
@@ -79,6 +83,14 @@ THREAT = phrases(
     r"(?:they'?ll|they will|you'?ll|you will|he'?ll|she'?ll) (?:all )?(?:pay|be sorry|regret it)"
     r" (?:for (?:this|what)|when i)",
     r"(?:is|are) going to regret",
+    # A list of people kept with a grievance or a time ("Ive got a list. Five names.
+    # Everyone who made this year hell"); a list of baby names or of errands is not.
+    rf"{_LIST}\W{{1,3}}(?!of\b)(?:\w+ )?names",
+    rf"{_LIST}[^.!?]{{0,50}}(?:wronged|hurt me|bullied|laughed at|looked the other way"
+    r"|made (?:my|this|that|our) \w+ (?:a )?hell|get what|what'?s coming|get them|pay for"
+    r"|their names|the means)",
+    rf"{_LIST}\W{{1,3}}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow"
+    r"|tonight|soon)(?=[.!]|\s*$)",
     r"i know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep|park|parks|drink"
     r"|drinks)s?",
     r"i know (?:his|her|their) (?:routine|movements|shifts|route|rota)",

@@ -80,6 +80,9 @@ def test_idioms_and_everyday_language_trip_no_rule(text):
         "I'd never kill myself, don't worry about me",
         "I'm not suicidal, just exhausted",
         "I don't want to die, I just want a week off",
+        "I cut myself from about 15 to 18. The scars are faint now",
+        "I was suicidal for most of my thirties and I'm 47 now",
+        "Three years ago tonight I tried to kill myself. Tonight I'm at my niece's recital",
     ],
 )
 def test_recovery_stories_and_denials_trip_no_crisis_rule(text):
@@ -271,6 +274,8 @@ def test_a_night_for_a_happy_occasion_is_not_a_plan():
         "Tonight's the night! First date in 5 years. Terrified.",
         "Tomorrow's the day. Keys to our first house!!!",
         "It's happening tonight. Proposing at the restaurant where we met.",
+        "Made my mind up. Tonight's the night I tell my nan I'm trans.",
+        "Tonight's the night, I'm ringing my brother for the first time in years. Wish me luck",
     ]:
         assert IMMINENT_RISK not in labels_of(text), text
     for text in [
@@ -365,6 +370,30 @@ def test_threats_to_others_escalate_on_their_own(text):
 )
 def test_following_someone_or_going_armed_is_a_threat(text):
     assert HARM_TO_OTHERS in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've made a list. Four names. All the teachers who laughed at me",
+        "ive got a list of everyone who bullied me and I'm nearly ready",
+        "I've got a list. Friday.",
+    ],
+)
+def test_a_list_of_people_with_a_grievance_is_a_threat(text):
+    assert HARM_TO_OTHERS in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've made a list of baby names and we still can't agree",
+        "I've got a list of everyone I need to send a thank-you card to",
+        "I've made a list. Tomorrow I start applying for jobs properly",
+    ],
+)
+def test_lists_of_names_and_jobs_are_not_threats(text):
+    assert HARM_TO_OTHERS not in labels_of(text), text
 
 
 @pytest.mark.parametrize(
@@ -602,6 +631,7 @@ def test_a_full_name_beside_a_school_workplace_or_network_is_personal_info(text,
         "Did the Mental Health First Aid course at my college today",
         "Student Support at the University were really kind",
         "Taylor Swift was on at Wembley and I cried the whole way through",
+        "Songs that get me out of bed: Mr Blue Sky, every time",
     ],
 )
 def test_places_courses_and_stars_are_not_someones_name(text):
@@ -646,6 +676,7 @@ def test_promotion_without_a_link_is_spam(text):
         "paid £5 instead of £10 with my student card",
         "my therapist offered a payment plan for the sessions, which helped",
         "I'm starting a walking group, the first one is on Saturday",
+        "Anyone who got through their exams with their sanity, please share your tricks",
     ],
 )
 def test_talk_about_costs_and_offers_is_not_spam(text):
