@@ -21,6 +21,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 log = logging.getLogger(__name__)
 
 DIMENSIONS = 384
+# Texts per forward pass when many are embedded at once (training, the corpus check):
+# one pass over the whole corpus padded every text to the longest and took 10 GB.
+EMBED_BATCH = 64
 # The length the model was trained with; longer texts are cut into windows.
 MAX_TOKENS = 256
 # Windows overlap so a sentence cut at a boundary is still seen whole once.
@@ -90,8 +93,18 @@ class Embedder:
         window; a long post is not truncated, so risk at its end is still seen.
         """
         self.load()
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32), np.zeros(0, dtype=int)
+        parts = [
+            self._windows_of(texts[start : start + EMBED_BATCH], start)
+            for start in range(0, len(texts), EMBED_BATCH)
+        ]
+        return np.vstack([v for v, _ in parts]), np.concatenate([o for _, o in parts])
+
+    def _windows_of(self, texts: list[str], first: int) -> tuple[np.ndarray, np.ndarray]:
         batch = self._tokenizer(
-            list(texts),
+            texts,
             padding=True,
             truncation=True,
             max_length=MAX_TOKENS,
@@ -99,11 +112,10 @@ class Embedder:
             return_overflowing_tokens=True,
             return_tensors="pt",
         )
-        owners = batch.pop("overflow_to_sample_mapping").numpy()
+        owners = batch.pop("overflow_to_sample_mapping").numpy() + first
         with self._torch.inference_mode():
             output = self._model(**batch)
-        vectors = _mean_pool(output.last_hidden_state, batch["attention_mask"])
-        return vectors, owners
+        return _mean_pool(output.last_hidden_state, batch["attention_mask"]), owners
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One unit vector per text (the normalised mean of its windows)."""

@@ -8,7 +8,8 @@ Four steps, all deterministic:
 2. Thresholds are then lowered, one step at a time, where a step buys the most
    progress towards the go-live goals (every imminent-risk and harm-to-others
    example escalated, at most 2% of risky examples published) for the fewest safe
-   examples held. It stops as soon as the goals are met on validation.
+   examples held, a safe example escalated counting ESCALATE_COST times (it pages
+   whoever is on call). It stops as soon as the goals are met on validation.
 3. Imminent risk and harm to others are capped where the model alone, without
    rules, finds ESCALATE_ALONE of their examples: the imminent and threat rules
    were written while reading these splits and will catch less of new posts.
@@ -17,7 +18,8 @@ Four steps, all deterministic:
 
 Steps 3 and 4 are caution, not goals, so they may not push a label's threshold below
 the score at which it alone would hold SAFE_BUDGET of the validation split's safe
-examples (unless step 2 already went lower to meet a goal). Without that floor a few
+examples, or escalate SAFE_BUDGET_ESCALATE of them for imminent risk and harm to
+others (unless step 2 already went lower to meet a goal). Without that floor a few
 imminent-risk or threat examples scored near zero drag their label's threshold to
 the bottom, and ordinary posts ("I made pancakes with my kids") are held or
 escalated.
@@ -48,6 +50,16 @@ FLOOR, CEILING = 0.02, 0.99
 # it) and escalated 185 safe examples against 195; 5% published 77% of safe examples
 # but 2.4% of risky ones.
 SAFE_BUDGET = 0.1
+# The escalation labels' own, smaller budget, and the price of a safe example
+# escalated in step 2 (one held for review costs 1). In 5-fold runs over train and
+# validation (3,996 examples) together they escalated 124 safe examples instead of
+# 207 and 122 review-worthy ones instead of 200, for imminent-risk recall 0.986
+# against 0.989, harm to others 0.984 either way, one imminent-risk example published
+# either way, risky published 1.62% either way and safe published 77.8% against
+# 76.9%. A budget of 2% published three imminent-risk examples; 3% alone escalated
+# 146 safe examples.
+SAFE_BUDGET_ESCALATE = 0.03
+ESCALATE_COST = 2
 # Thresholds are saved with four decimals.
 DECIMALS = 4
 # Candidate steps per label and round: the next distinct scores below the threshold.
@@ -111,8 +123,10 @@ def _best_step(scores, targets, by_rules, thresholds, safe):
             after = decisions_of(scores, by_rules, candidate)
             gain = shortfall - goal_shortfall(targets, after)
             held = int(((after[safe] != PUBLISH) & (current[safe] == PUBLISH)).sum())
-            if gain > 0 and gain / (held + 0.5) > best_value:
-                best_value, best = gain / (held + 0.5), candidate
+            escalated = int(((after[safe] == ESCALATE) & (current[safe] != ESCALATE)).sum())
+            cost = held + (ESCALATE_COST - 1) * escalated + 0.5
+            if gain > 0 and gain / cost > best_value:
+                best_value, best = gain / cost, candidate
     return best
 
 
@@ -128,11 +142,14 @@ def thresholds_lower(scores, targets, by_rules, thresholds) -> np.ndarray:
 
 
 def safe_budget_floor(scores: np.ndarray, targets: np.ndarray) -> np.ndarray:
-    """Per label, the score above which SAFE_BUDGET of the safe examples lie."""
+    """Per label, the score above which its budget of the safe examples lie:
+    SAFE_BUDGET, or SAFE_BUDGET_ESCALATE for the labels that escalate."""
     safe = targets[:, -1] == 1
     if not safe.any():
         return np.full(scores.shape[1], FLOOR)
-    return np.quantile(scores[safe], 1 - SAFE_BUDGET, axis=0)
+    budget = np.full(scores.shape[1], SAFE_BUDGET)
+    budget[_ESCALATE_COLUMNS] = SAFE_BUDGET_ESCALATE
+    return np.array([np.quantile(scores[safe, j], 1 - budget[j]) for j in range(scores.shape[1])])
 
 
 def thresholds_tune(scores: np.ndarray, targets: np.ndarray, by_rules: np.ndarray) -> dict:

@@ -17,9 +17,11 @@ from moderation.classifier.rules_contact import mentions_masked
 from moderation.classifier.ruleset import rules_match
 from moderation.classifier.thresholds import (
     ESCALATE_ALONE,
+    ESCALATE_COST,
     LABEL_RECALL,
     MARGIN,
     SAFE_BUDGET,
+    SAFE_BUDGET_ESCALATE,
     thresholds_tune,
 )
 
@@ -134,6 +136,8 @@ def head_train(
         "escalate_recall_model_alone": ESCALATE_ALONE,
         "threshold_margin": MARGIN,
         "threshold_safe_budget": SAFE_BUDGET,
+        "threshold_safe_budget_escalate": SAFE_BUDGET_ESCALATE,
+        "threshold_escalate_cost": ESCALATE_COST,
     }
     version = head_version(fitted.weights, fitted.bias, fitted.thresholds, corpus_digest, RECIPE)
     return Head(version, LABELS, fitted.weights, fitted.bias, fitted.thresholds, training, RECIPE)

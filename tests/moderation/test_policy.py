@@ -24,9 +24,14 @@ from moderation.classifier.labels import (
 )
 from moderation.classifier.rules import RuleMatch
 from moderation.classifier.thresholds import (
+    LABEL_RECALL,
     SAFE_BUDGET,
+    SAFE_BUDGET_ESCALATE,
     decisions_of,
     goal_shortfall,
+    safe_budget_floor,
+    thresholds_lower,
+    thresholds_start,
     thresholds_tune,
 )
 from moderation.policy import Decision, ThresholdError, decide, thresholds_merge
@@ -201,11 +206,54 @@ def test_caution_stops_at_the_safe_budget_when_the_goals_do_not_need_lower():
     score_table[quiet, harm] = 0.01
     by_rules[quiet, harm] = True
     tuned = thresholds_tune(score_table, targets, by_rules)
-    safe = targets[:, -1] == 1
-    held = (score_table[safe, harm] >= tuned["harm_to_others"]).mean()
-    assert held <= SAFE_BUDGET + 1 / safe.sum()
+    # The goals alone would stop at `needed`; the budget's floor (harm to others alone
+    # escalating SAFE_BUDGET_ESCALATE of safe posts) may only be undercut down to it.
+    start = thresholds_start(score_table, targets, by_rules, recall=LABEL_RECALL)
+    needed = thresholds_lower(score_table, targets, by_rules, start)[harm]
+    floor = safe_budget_floor(score_table, targets)[harm]
+    assert tuned["harm_to_others"] >= np.floor(min(needed, floor) * 10**4) / 10**4 > 0.3
     decisions = decisions_of(score_table, by_rules, np.array([tuned[x] for x in RISK_LABELS]))
     assert goal_shortfall(targets, decisions) == 0
+
+
+def test_the_escalation_labels_have_the_smaller_safe_budget():
+    safe_scores = np.tile(np.linspace(0, 1, 101)[:, None], (1, len(RISK_LABELS)))
+    targets = np.zeros((101, len(LABELS)), dtype=int)
+    targets[:, -1] = 1
+    floor = dict(zip(RISK_LABELS, safe_budget_floor(safe_scores, targets), strict=True))
+    assert (
+        floor["harm_to_others"] == floor["imminent_risk"] == pytest.approx(1 - SAFE_BUDGET_ESCALATE)
+    )
+    assert floor["spam"] == floor["self_harm"] == pytest.approx(1 - SAFE_BUDGET)
+
+
+def test_tuning_would_rather_hold_safe_posts_for_review_than_escalate_them():
+    """One ideation post is published, and either threshold would catch it: lowering
+    harm to others escalates two safe posts, lowering ideation holds three for review.
+    An escalation pages whoever is on call, so ideation is the one lowered."""
+    ideation, harm = RISK_LABELS.index("suicidal_ideation"), RISK_LABELS.index("harm_to_others")
+    rows, targets, by_rules = [], [], []
+
+    def add(label_scores, target, flagged=()):
+        row = np.zeros(len(RISK_LABELS))
+        for j, value in label_scores.items():
+            row[j] = value
+        rows.append(row)
+        targets.append([int(j == target) for j in range(len(LABELS))])
+        by_rules.append([j in flagged for j in range(len(RISK_LABELS))])
+
+    for j in (RISK_LABELS.index("imminent_risk"), harm):  # escalated by rules already
+        for _ in range(5):
+            add({}, j, flagged=(j,))
+    add({ideation: 0.5, harm: 0.5}, ideation)
+    for _ in range(3):
+        add({ideation: 0.55}, len(RISK_LABELS))
+    for _ in range(2):
+        add({harm: 0.55}, len(RISK_LABELS))
+    score_table, targets, by_rules = np.array(rows), np.array(targets), np.array(by_rules)
+    lowered = thresholds_lower(score_table, targets, by_rules, np.full(len(RISK_LABELS), 0.9))
+    assert lowered[ideation] == 0.5
+    assert lowered[harm] == 0.9
 
 
 def test_threshold_tuning_is_deterministic():
