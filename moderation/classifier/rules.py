@@ -32,7 +32,8 @@ _RECOVERY = re.compile(
     r"|when i was (younger|little|a teen|at school|\d+)|last (winter|summer|spring|autumn)"
     r"|i'?m not there (now|any ?more)|from (about |around |age )?\d{1,2} (to|until|till) \d{1,2}"
     r"|(was|were|did|thought|had|tried)\b[^.!?]{0,40} (in|for|through|during) (most of |all of )?"
-    r"my (teens|twenties|thirties|forties|fifties|\d0s))\b",
+    r"(my (teens|twenties|thirties|forties|fifties|\d0s)|(19|20)\d\d)"
+    r"|old (sh |self.?harm )?scars)\b",
     re.I,
 )
 # What turns a recovery story back into present risk. ("urges" alone does not: "I
@@ -48,7 +49,7 @@ _LOOKING_BACK = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|i'll|me|my|myself|mine)\b", re.I)
 _OTHER_PERSON = re.compile(
-    r"\b(you|you're|youre|ur|u|your|yourself|he|she|they|he's|she's|they're|him|her|them|his"
+    r"\b(you|you're|youre|ur|u|your|yourself|he|she|they|he's|she's|shes|they're|theyre|him|her|them|his"
     r"|their|friend|son|daughter|mum|mom|dad|brother|sister|partner|flatmate|narrator"
     r"|character|someone|somebody|people|kid|child|student|patient|client)\b",
     re.I,

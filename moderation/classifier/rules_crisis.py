@@ -115,7 +115,8 @@ SELF_HARM_PHRASES = phrases(
     r"|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?))",
     r"(?:want|wanna|urge|urges|need|going|gonna|tempted|started|keep|kept|wanted) (?:to )?"
     r"(?:\w+ )?(?:hurt|harm|cut|burn|punish|injure) my ?self",
-    r"sh (?:urges?|again|relapse|scars?|cuts?|wounds?|tonight)|relapsed? (?:on|with|into) sh",
+    r"sh (?:urges?|again|relapse|cuts?|wounds?|tonight)|relapsed? (?:on|with|into) sh",
+    r"(?<!old.)sh scars?",
     r"(?:fresh|deep|new) (?:cuts|wounds|scars)",
     r"(?:urge|urges|need|want|wanting|craving) to (?:cut|burn|bleed)(?! (?:down|back|out|off"
     r"|ties|costs|corners|it|them|the|my hair|sugar|caffeine))",

@@ -142,7 +142,8 @@ MEANS = phrases(
 )
 
 PLACE = phrases(
-    r"(?:standing|sitting|stood|sat) (?:on|at) (?:the )?(?:edge|ledge|bridge|roof|rooftop|tracks"
+    r"(?:standing|standin|sitting|sittin|stood|sat) (?:on|at) (?:the )?(?:edge|ledge|bridge|roof"
+    r"|rooftop|tracks"
     r"|platform edge|cliff)",
     r"(?:i'?m|im|i am) (?:\w+ )?(?:on|at) (?:the )?(?:bridge|river|cliffs?|cliff edge|ledge|roof"
     r"|rooftop|railway|tracks)(?: (?:now|rn|right now))?(?=\s*[.!,]|$)",
@@ -262,6 +263,19 @@ def happy_occasion(text: str, start: int, end: int) -> bool:
 _PREVIOUS = re.compile(r"\b(?:on|in|under|since|from|to|about) my\s+$", re.I)
 
 
+# "I wrote a goodbye letter... to my job!", "a goodbye letter to each of my Year 11s".
+_TO_WORK = re.compile(
+    r"[\s.…!,]*to (?:each of )?(?:my|the|our) (?:\w+ )?(?:job|work|office|boss|team|colleagues"
+    r"|class|students|pupils|year \d+s?)\b",
+    re.I,
+)
+
+
+def to_work(text: str, start: int, end: int) -> bool:
+    """The goodbye is addressed to a job, a team or a class."""
+    return bool(_TO_WORK.match(text, end))
+
+
 def going_away(text: str, start: int, end: int) -> bool:
     """The sentence says where the writer is going or when they will be back."""
     low, high = sentence_bounds(text, start, end)
@@ -284,7 +298,7 @@ RULES = (
         IMMINENT_RISK,
         URGENT,
         GOODBYE,
-        unless=(*_UNLESS, going_away, previous_post, joking),
+        unless=(*_UNLESS, going_away, previous_post, joking, to_work),
     ),
     pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, BLEEDING, unless=(*_UNLESS, accidental)),
 )

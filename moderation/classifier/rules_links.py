@@ -41,11 +41,15 @@ RESOURCE_DOMAINS = frozenset(
 # ("tired.in", "done.me") do not make. ".example" is reserved for documentation
 # (RFC 2606); it is here so that example posts are read like real ones.
 _TLD = (
-    r"com|net|org|io|co\.uk|org\.uk|ly|app|xyz|shop|biz|info|gg|tv|store|online|site|link"
+    # org.uk before org, or "mind.org.uk" would be read as the domain "mind.org".
+    r"co\.uk|org\.uk|com|net|org|io|ly|app|xyz|shop|biz|info|gg|tv|store|online|site|link"
     r"|click|top|ru|ee|example"
 )
 # Short-link and invite hosts, whatever their ending.
-_SHORT_HOSTS = r"t\.me|wa\.me|bit\.ly|tinyurl\.com|linktr\.ee|discord\.gg"
+_SHORT_HOSTS = (
+    r"t\.me|wa\.me|bit\.ly|tinyurl\.com|linktr\.ee|discord\.gg|amzn\.to|amzn\.eu|goo\.gl"
+    r"|ow\.ly|cutt\.ly|rb\.gy|is\.gd|shorturl\.at"
+)
 LINK = re.compile(
     rf"\b(?:https?://|www\.|(?:{_SHORT_HOSTS})/)[^\s<>\"']+|(?<![@\w.\-])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
     rf"\.(?:{_TLD})\b(?:/[^\s<>\"']*)?",
@@ -120,7 +124,8 @@ PROMOTION = phrases(
     r"(?:sub|subscribe) to my|please (?:like|subscribe|share (?:this|my|the (?:link|post|page"
     r"|video)))|like and (?:share|subscribe)"
     r"|leave (?:\d|five) stars",
-    r"referral code|free spins|no deposit|no credit checks?|same day payout|giveaway"
+    r"affiliate (?:link|code)|referral code|free spins|no deposit|no credit checks?"
+    r"|same day payout|giveaway"
     r"|tag \d+ friends|be your own boss|business opportunity|side hustle|join my team"
     r"|building a team|upline|(?:only )?\d+ (?:spots|places|spaces) (?:left|remaining)"
     r"|(?:spots|places|spaces) (?:are )?limited|limited (?:spots|places|spaces)|early bird"

@@ -83,6 +83,8 @@ THREAT = phrases(
     r"(?:they'?ll|they will|you'?ll|you will|he'?ll|she'?ll) (?:all )?(?:pay|be sorry|regret it)"
     r" (?:for (?:this|what)|when i)",
     r"(?:is|are) going to regret",
+    r"(?:(?:no idea|(?:don'?t|dont|do not) know) )?what i (?:think|dream|fantasi[sz]e) about"
+    r" doing to (?:them|him|her|you|people)",
     # A list of people kept with a grievance or a time ("Ive got a list. Five names.
     # Everyone who made this year hell"); a list of baby names or of errands is not.
     rf"{_LIST}\W{{1,3}}(?!of\b)(?:\w+ )?names",

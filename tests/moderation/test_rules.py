@@ -83,6 +83,10 @@ def test_idioms_and_everyday_language_trip_no_rule(text):
         "I cut myself from about 15 to 18. The scars are faint now",
         "I was suicidal for most of my thirties and I'm 47 now",
         "Three years ago tonight I tried to kill myself. Tonight I'm at my niece's recital",
+        "I tried to hang myself in 2016 and now I teach first aid",
+        "Booked a tattoo to cover my old sh scars, so excited",
+        "my best friend says shes been feeling suicidal, how do I help her",
+        "Finally wrote my goodbye letter... to my awful job! Notice handed in",
     ],
 )
 def test_recovery_stories_and_denials_trip_no_crisis_rule(text):
@@ -145,6 +149,8 @@ def test_crisis_slang_euphemism_and_misspelling_support_suicidal_ideation(text, 
         "I keep looking over the edge",
         "After work I'm driving to the cliffs.",
         "I stopped taking my meds last month so I could keep them",
+        "sittin on the bridge over the bypass. just wanted to say ta",
+        "I wrote a goodbye letter to my mum",
     ],
 )
 def test_imminent_phrases_escalate_on_their_own(text):
@@ -381,6 +387,17 @@ def test_following_someone_or_going_armed_is_a_threat(text):
     ],
 )
 def test_a_list_of_people_with_a_grievance_is_a_threat(text):
+    assert HARM_TO_OTHERS in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody on my team knows what i fantasise about doing to them",
+        "you've got no idea what I think about doing to him",
+    ],
+)
+def test_dwelling_on_what_to_do_to_someone_is_a_threat(text):
     assert HARM_TO_OTHERS in labels_of(text), text
 
 
@@ -645,6 +662,9 @@ def test_links_to_support_services_are_fine_and_other_links_are_held():
     assert rules_match("see samaritans.org or https://www.nhs.uk/mental-health") == []
     assert spans_of("check out www.spamsite.xyz now", "link") == ["www.spamsite.xyz"]
     assert spans_of("go to t.me/cryptowins now", "link") == ["t.me/cryptowins"]
+    assert rules_match("Mind's guide at mind.org.uk helped me, and so did papyrus-uk.org") == []
+    assert spans_of("this lamp changed my life amzn.to/4kQp2 x", "link") == ["amzn.to/4kQp2"]
+    assert labels_of("love this journal (affiliate link, it helps me out)") == {SPAM}
     assert labels_of("Buy now! Use my code SAVE20") == {SPAM}
 
 
