@@ -40,7 +40,7 @@ _RECOVERY = re.compile(
 # still get the urge some days but I ride it out" is recovery talk.)
 # "Two years ago tonight I tried" is an anniversary, not tonight.
 _RELAPSE = re.compile(
-    r"\b(relapsed?|relapsing|again|(?<!ago )tonight|right now|today|started)\b", re.I
+    r"\b(relapsed?|relapsing|again|(?<!ago )tonight|right now|(?<!ago )today|started)\b", re.I
 )
 _LOOKING_BACK = re.compile(
     r"\b(years? ago|months? ago|used to|back then|tore (it|them) up|ripped (it|them) up"
@@ -49,8 +49,8 @@ _LOOKING_BACK = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|i'll|me|my|myself|mine)\b", re.I)
 _OTHER_PERSON = re.compile(
-    r"\b(you|you're|youre|ur|u|your|yourself|he|she|they|he's|she's|shes|they're|theyre|him|her|them|his"
-    r"|their|friend|son|daughter|mum|mom|dad|brother|sister|partner|flatmate|narrator"
+    r"\b(anyone who|you|you're|youre|ur|u|your|yourself|he|she|they|he's|she's|shes|they're"
+    r"|theyre|him|her|them|his|their|friend|son|daughter|mum|mom|dad|brother|sister|partner|flatmate|narrator"
     r"|character|someone|somebody|people|kid|child|student|patient|client)\b",
     re.I,
 )

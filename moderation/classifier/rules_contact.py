@@ -139,7 +139,9 @@ EMAIL_OBFUSCATED = re.compile(
 _PLATFORM = (
     r"insta(?:gram)?|ig|snap(?:chat)?|sc|tik ?tok|discord|twitter|x|whats ?app|telegram"
     r"|kik|face ?book|fb|threads|bluesky|bsky|reddit|youtube|twitch|tumblr|signal|wickr"
-    r"|wechat|viber|skype|onlyfans|line|psn|xbox|steam|bereal|vinted|depop|roblox|minecraft"
+    # LINE the app, not Shout's "text line" or a "crisis line".
+    r"|wechat|viber|skype|onlyfans|(?<!text.)(?<!crisis.)(?<!phone.)(?<!support.)(?<!advice.)"
+    r"(?<!help.)line|psn|xbox|steam|bereal|vinted|depop|roblox|minecraft"
     r"|fortnite|linkedin"
 )
 SOCIAL_INVITE = phrases(

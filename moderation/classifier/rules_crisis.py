@@ -6,6 +6,8 @@ Recovery stories ("a year clean from cutting") and negations ("I'd never kms") d
 not fire: members must be able to talk about getting better.
 """
 
+import re
+
 from moderation.classifier.labels import HIGH, SELF_HARM, SUICIDAL_IDEATION
 from moderation.classifier.rules import (
     about_someone_else,
@@ -194,21 +196,59 @@ def accidental(text: str, start: int, end: int) -> bool:
     return bool(_ACCIDENT.search(text, low, high)) and not _ON_PURPOSE.search(text, low, high)
 
 
+# "I relapsed and had a cigarette": a relapse into another habit, not into self-harm.
+_OTHER_HABIT = re.compile(
+    r"\b(cigarettes?|fags?|smok\w*|vap(?:e|es|ing)|drink\w*|alcohol|booze|wine|beer|pints?"
+    r"|gambl\w*|betting|chocolate|sugar|weed|caffeine|porn)\b",
+    re.I,
+)
+_SELF_HARM_WORDS = re.compile(r"\b(cut\w*|sh|blades?|razors?|burn\w*|self.?harm\w*|scars?)\b", re.I)
+
+
+def other_habit(text: str, start: int, end: int) -> bool:
+    """The sentence names another habit and nothing of self-harm."""
+    low, high = sentence_bounds(text, start, end)
+    sentence = text[low:high]
+    return bool(_OTHER_HABIT.search(sentence)) and not _SELF_HARM_WORDS.search(sentence)
+
+
+# "my therapist asked if I'd had thoughts of ending my life and I said no".
+_ANSWERED_NO = re.compile(
+    r"\basked (?:me )?(?:if|whether|about)\b[^.!?]*\b(?:i said|i told (?:her|him|them)|i answered)"
+    r" no\b",
+    re.I,
+)
+
+
+def answered_no(text: str, start: int, end: int) -> bool:
+    """The phrase is a question someone asked, and the writer's answer was no."""
+    low, high = sentence_bounds(text, start, end)
+    return bool(_ANSWERED_NO.search(text, low, high))
+
+
 _ABOUT_ME = (negated, in_recovery, about_someone_else)
 
 RULES = (
     pattern_rule(
-        "crisis_lexicon", SUICIDAL_IDEATION, HIGH, IDEATION, unless=(*_ABOUT_ME, reported, _idiom)
+        "crisis_lexicon",
+        SUICIDAL_IDEATION,
+        HIGH,
+        IDEATION,
+        unless=(*_ABOUT_ME, reported, _idiom, answered_no),
     ),
     pattern_rule(
         "crisis_lexicon",
         SUICIDAL_IDEATION,
         HIGH,
         IDEATION_TERMS,
-        unless=(*_ABOUT_ME, reported, not_first_person, topic_talk),
+        unless=(*_ABOUT_ME, reported, not_first_person, topic_talk, answered_no),
     ),
     pattern_rule(
-        "self_harm_lexicon", SELF_HARM, HIGH, SELF_HARM_PHRASES, unless=(*_ABOUT_ME, accidental)
+        "self_harm_lexicon",
+        SELF_HARM,
+        HIGH,
+        SELF_HARM_PHRASES,
+        unless=(*_ABOUT_ME, accidental, other_habit),
     ),
     pattern_rule(
         "self_harm_lexicon",

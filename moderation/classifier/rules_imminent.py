@@ -89,7 +89,7 @@ MEANS = phrases(
     r"(?:gonna|going to|about to) (?:take|swallow) (?:them|the lot|them all|all of them"
     r"|the (?:pills|tablets))",
     r"(?:i'?ve|i have|i just|just) (?:overdosed|od'?d|o\.d\.?'?d)",
-    r"(?:the |my )?(?:rope|noose) (?:is )?(?:ready|tied|set up|up|around my neck)",
+    r"(?:the |my )?(?:rope|noose)(?:'s| is)? (?:ready|tied|set up|up|around my neck)",
     rf"(?:saving|saved|stockpil\w+|hoard\w+) (?:up )?(?:my |all my |the )?(?:{_MEANS})",
     rf"(?:put|putting|kept|keeping|set|setting) (?:my |all my |the |a month'?s worth of |enough"
     rf" of my )?(?:{_MEANS}) (?:aside|back|away)",

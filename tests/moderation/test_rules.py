@@ -87,6 +87,10 @@ def test_idioms_and_everyday_language_trip_no_rule(text):
         "Booked a tattoo to cover my old sh scars, so excited",
         "my best friend says shes been feeling suicidal, how do I help her",
         "Finally wrote my goodbye letter... to my awful job! Notice handed in",
+        "Six years ago today I tried to kill myself. Today I ran my first 10k",
+        "The GP asked me whether I'd had thoughts of suicide lately and I said no, truthfully",
+        "Relapsed and smoked half a pack after three months off the fags",
+        "If anyone who self harms needs ideas, the ice cube trick helped me",
     ],
 )
 def test_recovery_stories_and_denials_trip_no_crisis_rule(text):
@@ -150,6 +154,7 @@ def test_crisis_slang_euphemism_and_misspelling_support_suicidal_ideation(text, 
         "After work I'm driving to the cliffs.",
         "I stopped taking my meds last month so I could keep them",
         "sittin on the bridge over the bypass. just wanted to say ta",
+        "noose's ready. just waiting for the house to go quiet",
         "I wrote a goodbye letter to my mum",
     ],
 )
@@ -298,6 +303,13 @@ def test_a_night_for_a_happy_occasion_is_not_a_plan():
 )
 def test_self_harm_phrases_support_self_harm(text):
     assert SELF_HARM in labels_of(text)
+
+
+def test_a_relapse_or_a_question_still_counts_when_it_is_the_writers_risk():
+    assert SELF_HARM in labels_of("relapsed and cut after a drink last night")
+    assert SELF_HARM in labels_of("Relapsed and I don't know how to stop")
+    said_yes = "the nurse asked if I'd had thoughts of ending my life and I said yes"
+    assert SUICIDAL_IDEATION in labels_of(said_yes)
 
 
 @pytest.mark.parametrize(
@@ -663,6 +675,7 @@ def test_links_to_support_services_are_fine_and_other_links_are_held():
     assert spans_of("check out www.spamsite.xyz now", "link") == ["www.spamsite.xyz"]
     assert spans_of("go to t.me/cryptowins now", "link") == ["t.me/cryptowins"]
     assert rules_match("Mind's guide at mind.org.uk helped me, and so did papyrus-uk.org") == []
+    assert rules_match("Shout's text line is 85258, free from every network") == []
     assert spans_of("this lamp changed my life amzn.to/4kQp2 x", "link") == ["amzn.to/4kQp2"]
     assert labels_of("love this journal (affiliate link, it helps me out)") == {SPAM}
     assert labels_of("Buy now! Use my code SAVE20") == {SPAM}
