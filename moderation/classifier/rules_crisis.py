@@ -6,8 +6,6 @@ Recovery stories ("a year clean from cutting") and negations ("I'd never kms") d
 not fire: members must be able to talk about getting better.
 """
 
-import re
-
 from moderation.classifier.labels import HIGH, SELF_HARM, SUICIDAL_IDEATION
 from moderation.classifier.rules import (
     about_someone_else,
@@ -197,26 +195,25 @@ def accidental(text: str, start: int, end: int) -> bool:
 
 
 # "I relapsed and had a cigarette": a relapse into another habit, not into self-harm.
-_OTHER_HABIT = re.compile(
-    r"\b(cigarettes?|fags?|smok\w*|vap(?:e|es|ing)|drink\w*|alcohol|booze|wine|beer|pints?"
-    r"|gambl\w*|betting|chocolate|sugar|weed|caffeine|porn)\b",
-    re.I,
+_OTHER_HABIT = phrases(
+    r"cigarettes?|fags?|smok\w*|vap(?:e|es|ing)|drink\w*|alcohol|booze|wine|beer|pints?"
+    r"|gambl\w*|betting|chocolate|sugar|weed|caffeine|porn"
 )
-_SELF_HARM_WORDS = re.compile(r"\b(cut\w*|sh|blades?|razors?|burn\w*|self.?harm\w*|scars?)\b", re.I)
+_BLADE_WORDS = phrases(r"cut\w*|sh|blades?|razors?|burn\w*|scars?")
 
 
 def other_habit(text: str, start: int, end: int) -> bool:
     """The sentence names another habit and nothing of self-harm."""
     low, high = sentence_bounds(text, start, end)
     sentence = text[low:high]
-    return bool(_OTHER_HABIT.search(sentence)) and not _SELF_HARM_WORDS.search(sentence)
+    return bool(_OTHER_HABIT.search(sentence)) and not (
+        _BLADE_WORDS.search(sentence) or SELF_HARM_TERMS.search(sentence)
+    )
 
 
 # "my therapist asked if I'd had thoughts of ending my life and I said no".
-_ANSWERED_NO = re.compile(
-    r"\basked (?:me )?(?:if|whether|about)\b[^.!?]*\b(?:i said|i told (?:her|him|them)|i answered)"
-    r" no\b",
-    re.I,
+_ANSWERED_NO = phrases(
+    r"asked (?:me )?(?:if|whether|about)\b[^.!?]*\b(?:i said|i told (?:her|him|them)|i answered) no"
 )
 
 
