@@ -58,7 +58,8 @@ _OTHER_PERSON = re.compile(
 _TOPIC = re.compile(
     r"\b(dissertation|lecture|course|study|studies|research|essay|book|novel|article"
     r"|documentary|film|podcast|awareness|training|statistics|charity|fundrais\w*|first aid"
-    r"|module|thesis|class)\b",
+    r"|module|thesis|class|coursework|sources|references|presentation|seminar|webinar"
+    r"|curriculum|syllabus)\b",
     re.I,
 )
 _EARNEST = re.compile(

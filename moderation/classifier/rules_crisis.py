@@ -91,6 +91,11 @@ IDEATION = phrases(
     r"(?:just )?(?:fade out|fade away)(?: for good| forever)?$|could just fade (?:out|away)",
     r"better off with (?:the|my) life (?:cover|insurance|policy)|life insurance (?:is )?worth"
     r" more",
+    # Counting the months until the policy pays out on suicide.
+    r"(?:insurance|policy|life cover)[^.!?\n]{0,30}(?:pays?|paid|pay) out (?:on|for|after|if it'?s)"
+    r" suicide",
+    r"(?:picturing|imagining|imagine|daydream\w*|fantasi[sz]\w*) (?:about )?my (?:own )?funeral"
+    r"|who(?:'d| would) (?:even )?(?:come|turn up|show up|cry|go) (?:to|at) my (?:own )?funeral",
     r"(?:want|wanting|wanted) to (?:be with|join) (?:him|her|them) (?:wherever|in heaven"
     r"|on the other side)|want to be where (?:he|she|they) (?:is|are)(?! (?:now|tonight|today))",
     r"(?:don'?t|dont|do not) expect to (?:still )?be (?:here|around|alive)",
@@ -135,6 +140,9 @@ SELF_HARM_PHRASES = phrases(
     r"(?:punish|punishing|punished) my ?self",
     r"(?:eat|eating|ate|food|meals?|tea|starv\w*|hurt\w*|run|ran|running|exercis\w*)"
     r"[^.!?\n]{0,40}(?:as (?:a )?punishment|it'?s (?:a )?punishment)",
+    # The coping tricks tried, and the urge acted on anyway.
+    r"(?:ice|elastic band|rubber band|hair ?band|red pen|marker)[^\n]{0,80}(?:still|always)"
+    r" (?:end|ended|ends) up (?:doing it|cutting|hurting|burning)",
 )
 
 # Hurting oneself without a blade: hitting, burning, biting, scratching, slamming, on

@@ -102,6 +102,7 @@ def test_recovery_stories_and_denials_trip_no_crisis_rule(text):
     [
         "My son self-harms and I'm trying to learn how to respond",
         "writing my dissertation on self-harm in adolescents",
+        "Any good sources on self harm for my psychology coursework?",
         "My flatmate told me she's been having suicidal thoughts",
         "if you were really suicidal you'd have done it by now",
     ],
@@ -181,6 +182,9 @@ def test_imminent_phrases_escalate_on_their_own(text):
         "I'm 83 and I wouldn't mind at all if I went in my sleep tonight",
         "I read the obituaries in the paper and I feel envious",
         "Since we lost the baby I keep wishing it had been me",
+        "the policy pays out on suicide after a year and it's been eleven months",
+        "I keep picturing my own funeral and it feels peaceful",
+        "who would even turn up to my funeral, honestly",
     ],
 )
 def test_passive_wishes_to_be_gone_support_suicidal_ideation(text):
@@ -200,6 +204,8 @@ def test_passive_wishes_to_be_gone_support_suicidal_ideation(text):
         "I hope I go peacefully in my sleep when I'm 100, like my nan did",
         "I just want to be with her, she's the best thing that ever happened to me",
         "I wish this group chat would stop existing",
+        "planning my mum's funeral this week, any ideas for readings?",
+        "Paid for my funeral plan at 79 so the kids don't have to sort it",
     ],
 )
 def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
@@ -329,6 +335,7 @@ def test_a_relapse_or_a_question_still_counts_when_it_is_the_writers_risk():
         "I pinch and twist my arms till the bruises come up",
         "held my hand under the hot tap until it blistered",
         "I snapped at my daughter so I don't deserve food today",
+        "tried holding ice when it gets bad but i always end up cutting anyway",
     ],
 )
 def test_self_harm_without_a_blade_supports_self_harm(text):
@@ -351,6 +358,7 @@ def test_self_harm_without_a_blade_supports_self_harm(text):
         "the dog pulled my arm until I let go of the ball",
         "My parents took my phone as punishment for missing curfew",
         "I held my hand on her shoulder until she stopped shaking",
+        "Holding ice got me through the urges. Two years free now.",
     ],
 )
 def test_accidents_other_people_and_the_past_are_not_self_harm(text):
