@@ -38,6 +38,12 @@ _INTENT = (
 )
 _MEANS = r"pills|tablets|paracetamol|painkillers|sleeping pills|meds|medication|prescriptions?"
 _WARD_DRUGS = r"insulin|morphine|oramorph|fentanyl|diazepam|potassium|ketamine|midazolam"
+# Prescriptions named, for saving them up: not in _MEANS, where "took 50mg sertraline"
+# would read as an overdose.
+_PRESCRIBED = (
+    r"sertraline|citalopram|fluoxetine|mirtazapine|amitriptyline|venlafaxine|zopiclone"
+    r"|co-?codamol|codeine|tramadol|quetiapine|propranolol|lithium|pregabalin|diazepam"
+)
 
 PLAN = phrases(
     rf"(?:i'?m|im|i am|i) {_W}(?:{_INTENT}) {_W}(?:{SUICIDE_ACT})",
@@ -68,6 +74,9 @@ PLAN = phrases(
     r"\w+ (?:gets|is getting|'s getting) my (?:car|ring|watch|guitar|stuff|things|phone|cat|dog"
     r"|savings|money|games|xbox|clothes)",
     rf"checking out (?:on |this )?(?:{_DAY}|weekend)",
+    # A room booked alone, and no plan to check out of it.
+    r"(?:not|never) (?:planning on|planning to|going to|gonna|intending to) check(?:ing)? out"
+    r"(?: of (?:it|there|the \w+))?(?=\s*[.!,]|$)",
     r"finish what (?:the )?\w+ didn'?t",
     r"(?:giving|gave|given) away (?:all )?my (?:stuff|things|belongings|possessions)",
     # Possessions shared out and letters for the family, the quiet kind of plan.
@@ -90,7 +99,9 @@ MEANS = phrases(
     r"|the (?:pills|tablets))",
     r"(?:i'?ve|i have|i just|just) (?:overdosed|od'?d|o\.d\.?'?d)",
     r"(?:the |my )?(?:rope|noose)(?:'s| is)? (?:ready|tied|set up|up|around my neck)",
-    rf"(?:saving|saved|stockpil\w+|hoard\w+) (?:up )?(?:my |all my |the )?(?:{_MEANS})",
+    rf"(?:saving|saved|stockpil\w+|hoard\w+) (?:up )?(?:my |all my |the )?(?:{_MEANS}"
+    rf"|{_PRESCRIBED})(?! for (?:when )?(?:the |my |a )?(?:pain|flare|flares|flare-ups|migraines?"
+    r"|bad days|emergencies|holiday|trip|flight))",
     rf"(?:put|putting|kept|keeping|set|setting) (?:my |all my |the |a month'?s worth of |enough"
     rf" of my )?(?:{_MEANS}) (?:aside|back|away)",
     r"(?:put|putting|kept|keeping) (?:aside|back) enough",

@@ -240,6 +240,8 @@ def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
         ("dog scratches, i tell them. we don't even have a dog", SELF_HARM),
         ("they never found what i stashed when i got admitted", IMMINENT_RISK),
         ("They check in every hour. That's plenty.", IMMINENT_RISK),
+        ("been stockpiling my citalopram since march, about 80 now", IMMINENT_RISK),
+        ("Booked a room in Whitby on my own. Not planning on checking out.", IMMINENT_RISK),
     ],
 )
 def test_attempts_scenes_and_plans_without_the_usual_words_escalate(text, label):
@@ -442,6 +444,10 @@ def test_lists_of_names_and_jobs_are_not_threats(text):
         "I've got a stash of chocolate in the airing cupboard",
         "My daughter won't walk home alone at night any more",
         "I've written letters to my future self in therapy",
+        "saving my tramadol for when the pain flares, max four a day",
+        "took my 50mg sertraline this morning as usual",
+        "I'm not going to check out the new gym, it's too pricey",
+        "Checking out of the hotel at ten, then the long drive home",
     ],
 )
 def test_ordinary_goodbyes_plans_and_stashes_trip_no_rule(text):
