@@ -59,7 +59,7 @@ class Classifier:
         result: list[dict] = []
         for first in range(0, len(texts), batch_size):
             chunk = list(texts[first : first + batch_size])
-            vectors, owners = self.embedder.embed_windows(chunk)
+            vectors, owners = self.embedder.embed_windows(chunk, self.head.recipe.layers)
             lexical = lexical_matrix(chunk, self.head.recipe)
             table = self.head.scores_by_text(vectors, owners, len(chunk), lexical)
             result += [dict(zip(self.head.labels, map(float, row), strict=True)) for row in table]

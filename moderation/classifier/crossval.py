@@ -21,7 +21,7 @@ import numpy as np
 
 from moderation.classifier.corpus import Example, targets_matrix
 from moderation.classifier.evaluation import Goal, goals_check
-from moderation.classifier.features import EMBEDDING_ONLY, features_of
+from moderation.classifier.features import Recipe, features_of
 from moderation.classifier.head import Head
 from moderation.classifier.labels import LABELS
 from moderation.classifier.rules_contact import mentions_masked
@@ -67,16 +67,20 @@ def folds_assign(examples: list[Example], folds: int = FOLDS) -> np.ndarray:
     return assignment
 
 
-def vectors_cached(examples: list[Example], embedder, cache_dir: Path = CACHE_DIR) -> np.ndarray:
-    """The training embeddings of the examples (as split_embed makes them), from the
-    cache when the same model has embedded the same texts before."""
+def vectors_cached(
+    examples: list[Example], embedder, cache_dir: Path = CACHE_DIR, layers=RECIPE.layers
+) -> np.ndarray:
+    """The training embeddings of the examples (as split_embed makes them, with the
+    given earlier layers beside the last), from the cache when the same model has
+    embedded the same texts before."""
     digest = hashlib.sha256(str(embedder.path or "default-model").encode())
+    digest.update(repr(tuple(layers)).encode())
     for example in examples:
         digest.update(example.text.encode() + b"\0")
     path = Path(cache_dir) / f"embeddings-{digest.hexdigest()[:16]}.npy"
     if path.exists():
         return np.load(path)
-    vectors = split_embed(examples, embedder, EMBEDDING_ONLY).vectors
+    vectors = split_embed(examples, embedder, Recipe(layers=tuple(layers))).vectors
     path.parent.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors)
     return vectors

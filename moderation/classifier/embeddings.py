@@ -1,7 +1,9 @@
 """Sentence embeddings from all-MiniLM-L6-v2, run locally with plain `transformers`.
 
 Mean pooling over the tokens, L2-normalised, 384 dimensions: the same recipe as
-sentence-transformers, without its dependency. Nothing is ever downloaded.
+sentence-transformers, without its dependency. Nothing is ever downloaded. A head may
+also read the mean of an earlier layer (`layers`): it comes out of the same forward
+pass, pooled and normalised the same way, 384 more dimensions a layer.
 
 torch and the model are loaded on first use, not at import: worker processes fork,
 and torch's thread pools do not survive a fork (see TESTING.md), and processes that
@@ -85,24 +87,28 @@ class Embedder:
         log.info("embedding model loaded in %.2fs, %d threads", self.load_seconds, self.threads)
         return self
 
-    def embed_windows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def embed_windows(
+        self, texts: list[str], layers: tuple[int, ...] = ()
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Embed every window of every text.
 
         Returns (vectors, owners): one row per window of at most MAX_TOKENS tokens,
         and for each row the index of the text it came from. Short texts have one
         window; a long post is not truncated, so risk at its end is still seen.
+        layers: earlier hidden states to pool beside the last, in that order.
         """
         self.load()
         texts = list(texts)
+        width = DIMENSIONS * (1 + len(layers))
         if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32), np.zeros(0, dtype=int)
+            return np.zeros((0, width), dtype=np.float32), np.zeros(0, dtype=int)
         parts = [
-            self._windows_of(texts[start : start + EMBED_BATCH], start)
+            self._windows_of(texts[start : start + EMBED_BATCH], start, layers)
             for start in range(0, len(texts), EMBED_BATCH)
         ]
         return np.vstack([v for v, _ in parts]), np.concatenate([o for _, o in parts])
 
-    def _windows_of(self, texts: list[str], first: int) -> tuple[np.ndarray, np.ndarray]:
+    def _windows_of(self, texts: list[str], first: int, layers) -> tuple[np.ndarray, np.ndarray]:
         batch = self._tokenizer(
             texts,
             padding=True,
@@ -114,15 +120,18 @@ class Embedder:
         )
         owners = batch.pop("overflow_to_sample_mapping").numpy() + first
         with self._torch.inference_mode():
-            output = self._model(**batch)
-        return _mean_pool(output.last_hidden_state, batch["attention_mask"]), owners
+            output = self._model(**batch, output_hidden_states=bool(layers))
+        mask = batch["attention_mask"]
+        blocks = [output.last_hidden_state] + [output.hidden_states[k] for k in layers]
+        return np.hstack([_mean_pool(hidden, mask) for hidden in blocks]), owners
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """One unit vector per text (the normalised mean of its windows)."""
-        vectors, owners = self.embed_windows(texts)
-        pooled = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    def embed(self, texts: list[str], layers: tuple[int, ...] = ()) -> np.ndarray:
+        """One row per text: for the last layer and each of `layers`, the normalised
+        mean of its windows' unit vectors."""
+        vectors, owners = self.embed_windows(texts, layers)
+        pooled = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
         np.add.at(pooled, owners, vectors)
-        return _normalise(pooled)
+        return np.hstack([_normalise(block) for block in np.split(pooled, 1 + len(layers), axis=1)])
 
 
 def _mean_pool(hidden, mask) -> np.ndarray:

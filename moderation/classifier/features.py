@@ -1,5 +1,6 @@
-"""What the head reads: the sentence embedding of a text, and optionally hashed
-lexical features (word 1-2-grams and character 3-5-grams) beside it.
+"""What the head reads: the sentence embedding of a text, optionally the mean of an
+earlier layer of the encoder beside it, and optionally hashed lexical features (word
+1-2-grams and character 3-5-grams).
 
 Hashing needs no vocabulary file: a gram's column is a crc32 of the gram, so the
 same text always gives the same row on every machine, and the head file only has to
@@ -12,19 +13,30 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from moderation.classifier.embeddings import DIMENSIONS
+
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 @dataclass(frozen=True)
 class Recipe:
-    """The head's inputs: embedding dimensions first, then each hashed block.
+    """The head's inputs: the embedding first (the last layer's mean, then the mean of
+    each earlier layer in `layers`, each block L2-normalised), then each hashed block.
     A block with 0 columns is left out."""
 
     word_columns: int = 0
     char_columns: int = 0
     word_weight: float = 1.0
     char_weight: float = 1.0
+    # Hidden states read beside the last layer's (0 is the token embeddings). They
+    # come out of the same forward pass, so they cost nothing to run.
+    layers: tuple[int, ...] = ()
+
+    @property
+    def width(self) -> int:
+        """How many columns a feature row has."""
+        return DIMENSIONS * (1 + len(self.layers)) + self.word_columns + self.char_columns
 
     @property
     def lexical(self) -> bool:
@@ -32,8 +44,18 @@ class Recipe:
         return bool(self.word_columns or self.char_columns)
 
     def as_dict(self) -> dict:
-        """For the head file."""
-        return asdict(self)
+        """For the head file. A head reading the last layer only does not name layers,
+        so its file and version are as they were before layers could be read."""
+        document = asdict(self)
+        document["layers"] = list(self.layers)
+        if not self.layers:
+            del document["layers"]
+        return document
+
+    @classmethod
+    def from_dict(cls, document: dict) -> "Recipe":
+        """The recipe a head file names."""
+        return cls(**{**document, "layers": tuple(document.get("layers", ()))})
 
 
 EMBEDDING_ONLY = Recipe()

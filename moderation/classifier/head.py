@@ -163,7 +163,7 @@ def head_version(
     a new corpus, new weights, thresholds or features give a new version, and nothing
     else does."""
     digest = hashlib.sha256()
-    if recipe.lexical:
+    if recipe != EMBEDDING_ONLY:
         digest.update(json.dumps(recipe.as_dict(), sort_keys=True).encode())
     digest.update(np.ascontiguousarray(weights, dtype="<f8").tobytes())
     digest.update(np.ascontiguousarray(bias, dtype="<f8").tobytes())
@@ -209,11 +209,16 @@ def head_load(path: Path | str | None = None) -> Head:
         labels = tuple(document["labels"])
         weights = np.array([document["weights"][label] for label in labels], dtype=np.float64)
         bias = np.array([document["bias"][label] for label in labels], dtype=np.float64)
-        Recipe(**document.get("features", {}))
+        recipe = Recipe.from_dict(document.get("features", {}))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise HeadUnavailable(f"cannot read the head file {path}: {error}") from error
     if set(labels) != set(LABELS):
         raise HeadUnavailable(f"the head file {path} does not score the current taxonomy")
+    if weights.shape[1] != recipe.width:
+        raise HeadUnavailable(
+            f"the head file {path} has {weights.shape[1]} weights a label,"
+            f" but its features are {recipe.width} wide"
+        )
     return Head(
         version=document["version"],
         labels=labels,
@@ -221,5 +226,5 @@ def head_load(path: Path | str | None = None) -> Head:
         bias=bias,
         thresholds={k: float(v) for k, v in document["thresholds"].items()},
         training=document.get("training", {}),
-        recipe=Recipe(**document.get("features", {})),
+        recipe=recipe,
     )

@@ -39,8 +39,10 @@ SAFE_WEIGHT = 3.0
 # Character 3-5-grams beside the embedding: in 5-fold runs they published 73% of safe
 # posts against 62% for the embedding alone, at the same escalation recall (71% at the
 # margin kept, which publishes no imminent-risk post; see docs/risk-model.md). Word
-# 1-2-grams added nothing on top.
-RECIPE = Recipe(char_columns=4096)
+# 1-2-grams added nothing on top. The means of layers 2 and 4 beside the last: over
+# 4,844 texts, 84.5% of safe posts published against 81.2%, risky published 1.7%
+# against 2.2%, and a quarter fewer posts escalated that did not need it.
+RECIPE = Recipe(char_columns=4096, layers=(2, 4))
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def split_embed(examples: list[Example], embedder: Embedder, recipe: Recipe = RE
     """Embed a split once, to be reused by every candidate head."""
     # Texts as the live check shows them to the model: forum mentions masked.
     texts = [mentions_masked(e.text) for e in examples]
-    vectors = embedder.embed(texts).astype(np.float64)
+    vectors = embedder.embed(texts, recipe.layers).astype(np.float64)
     # Rounded so that float noise between thread counts cannot reach the weights.
     features = features_of(texts, np.round(vectors, 6), recipe)
     return Split(examples, features, targets_matrix(examples))

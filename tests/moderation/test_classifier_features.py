@@ -2,7 +2,9 @@
 model needed."""
 
 import numpy as np
+import pytest
 
+from moderation.classifier.embeddings import DIMENSIONS
 from moderation.classifier.features import (
     EMBEDDING_ONLY,
     Recipe,
@@ -11,7 +13,13 @@ from moderation.classifier.features import (
     lexical_matrix,
     words_of,
 )
-from moderation.classifier.head import Head, head_dumps, head_load, head_version
+from moderation.classifier.head import (
+    Head,
+    HeadUnavailable,
+    head_dumps,
+    head_load,
+    head_version,
+)
 from moderation.classifier.labels import LABELS
 
 RECIPE = Recipe(char_columns=64)
@@ -46,9 +54,30 @@ def test_each_window_of_a_text_reads_that_texts_lexical_row():
 
 
 def test_the_recipe_is_saved_with_the_head_and_changes_its_version(tmp_path):
-    weights, bias = np.zeros((len(LABELS), 2 + 64)), np.zeros(len(LABELS))
+    weights, bias = np.zeros((len(LABELS), DIMENSIONS + 64)), np.zeros(len(LABELS))
     version = head_version(weights, bias, {}, "corpus", RECIPE)
     assert version != head_version(weights, bias, {}, "corpus", Recipe(char_columns=32))
     path = tmp_path / "head.json"
     path.write_text(head_dumps(Head(version, LABELS, weights, bias, {}, recipe=RECIPE)))
     assert head_load(path).recipe == RECIPE
+
+
+def test_an_earlier_layer_widens_the_row_and_is_named_in_the_head_file(tmp_path):
+    layered = Recipe(char_columns=64, layers=(3,))
+    assert layered.width == 2 * DIMENSIONS + 64 and RECIPE.width == DIMENSIONS + 64
+    # A head that reads the last layer only keeps the file and version it had.
+    assert "layers" not in RECIPE.as_dict() and layered.as_dict()["layers"] == [3]
+    weights, bias = np.zeros((len(LABELS), layered.width)), np.zeros(len(LABELS))
+    version = head_version(weights, bias, {}, "corpus", layered)
+    path = tmp_path / "head.json"
+    path.write_text(head_dumps(Head(version, LABELS, weights, bias, {}, recipe=layered)))
+    assert head_load(path).recipe == layered
+
+
+def test_a_head_file_whose_weights_do_not_fit_its_features_is_refused(tmp_path):
+    weights, bias = np.zeros((len(LABELS), DIMENSIONS + 64)), np.zeros(len(LABELS))
+    recipe = Recipe(char_columns=64, layers=(3,))
+    path = tmp_path / "head.json"
+    path.write_text(head_dumps(Head("v", LABELS, weights, bias, {}, recipe=recipe)))
+    with pytest.raises(HeadUnavailable, match="448 weights a label"):
+        head_load(path)

@@ -99,3 +99,16 @@ def test_embeddings_are_unit_vectors_of_384_dimensions_and_repeatable():
     assert np.allclose(vectors[0], vectors[1])
     assert float(vectors[0] @ vectors[2]) < 0.5
     assert os.environ["HF_HUB_OFFLINE"] == "1"
+
+
+def test_an_earlier_layer_comes_beside_the_last_as_its_own_unit_block():
+    embedder = Embedder(threads=1)
+    texts = ["I feel calm today", "the wind at the top of the car park " * 60]
+    last = embedder.embed(texts)
+    both = embedder.embed(texts, layers=(3,))
+    assert both.shape == (2, 2 * DIMENSIONS)
+    assert np.allclose(both[:, :DIMENSIONS], last, atol=1e-5)
+    assert np.allclose(np.linalg.norm(both[:, DIMENSIONS:], axis=1), 1.0, atol=1e-5)
+    assert float(both[0, DIMENSIONS:] @ both[0, :DIMENSIONS]) < 0.99
+    windows, owners = embedder.embed_windows(texts, layers=(3,))
+    assert windows.shape[1] == 2 * DIMENSIONS and owners.tolist().count(1) > 1

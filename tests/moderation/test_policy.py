@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from moderation.classifier.corpus import Example
+from moderation.classifier.embeddings import DIMENSIONS
 from moderation.classifier.evaluation import evaluate, goals_check
 from moderation.classifier.head import Head, head_dumps, head_fit, head_load, head_version
 from moderation.classifier.labels import (
@@ -269,8 +270,11 @@ def test_threshold_tuning_is_deterministic():
 
 def _toy_vectors():
     rng = np.random.default_rng(3)
-    centres = rng.normal(size=(len(LABELS), 16))
-    vectors = np.vstack([centres[j] + 0.3 * rng.normal(size=(10, 16)) for j in range(len(LABELS))])
+    # As wide as the embedding, so a saved head is one head_load accepts.
+    centres = rng.normal(size=(len(LABELS), DIMENSIONS))
+    vectors = np.vstack(
+        [centres[j] + 0.3 * rng.normal(size=(10, DIMENSIONS)) for j in range(len(LABELS))]
+    )
     targets = np.repeat(np.eye(len(LABELS), dtype=int), 10, axis=0)
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True), targets
 
