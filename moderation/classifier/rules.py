@@ -33,6 +33,7 @@ _RECOVERY = re.compile(
     r"|i'?m not there (now|any ?more)|from (about |around |age )?\d{1,2} (to|until|till) \d{1,2}"
     r"|(was|were|did|thought|had|tried)\b[^.!?]{0,40} (in|for|through|during) (most of |all of )?"
     r"(my (teens|twenties|thirties|forties|fifties|\d0s)|(19|20)\d\d)"
+    r"|in (19|20)\d\d,? i (was|were|did|thought|had|tried|felt|wanted|used)"
     r"|old (sh |self.?harm )?scars)\b",
     re.I,
 )

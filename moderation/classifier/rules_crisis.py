@@ -253,7 +253,7 @@ RULES = (
         SELF_HARM,
         HIGH,
         SELF_HARM_PHRASES,
-        unless=(*_ABOUT_ME, accidental, other_habit),
+        unless=(*_ABOUT_ME, accidental, other_habit, answered_no),
     ),
     pattern_rule(
         "self_harm_lexicon",
@@ -267,6 +267,6 @@ RULES = (
         SELF_HARM,
         HIGH,
         SELF_HARM_TERMS,
-        unless=(*_ABOUT_ME, not_first_person, topic_talk),
+        unless=(*_ABOUT_ME, not_first_person, topic_talk, answered_no),
     ),
 )

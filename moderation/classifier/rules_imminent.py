@@ -118,6 +118,8 @@ MEANS = phrases(
     rf"(?:stopped|not|stop) taking (?:my |the )?(?:{_MEANS}) (?:\w+ ){{0,4}}so (?:that )?i"
     r" (?:can|could) (?:keep|save|collect) them",
     r"loaded gun|gun (?:is )?(?:on the table|in front of me|in my hand)",
+    r"(?:cleaned|cleaning|oiled|oiling) (?:my|the|dad'?s|his) (?:pistol|gun|rifle|shotgun"
+    r"|revolver|service weapon)[^.!?\n]{0,20} for the last time",
     r"(?:loaded|cleaned and loaded) (?:my|the|dad'?s|his) (?:pistol|gun|rifle|shotgun|glock"
     r"|revolver)(?! (?:at the range|for (?:deer|hunting|the range|the season)))",
     r"(?:whole|entire|full) (?:packet|box|strip|blister pack) (?:of (?:pills|tablets|paracetamol"

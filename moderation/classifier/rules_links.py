@@ -82,6 +82,8 @@ PROMOTION = phrases(
     r"|you|members)",
     r"(?:\d+ ?%|half price) off (?:for (?:harbour|members|you|anyone)|everything|if you)",
     r"buy now",
+    r"(?:i'?m|im|i am) (?:a |an )?(?:\w+ ){0,3}(?:distributor|stockist|brand ambassador"
+    r"|brand rep)(?: now| for)",
     r"order now",
     r"sign up (?:now|today|here)",
     r"promo ?code",

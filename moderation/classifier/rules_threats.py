@@ -124,6 +124,15 @@ THREAT = phrases(
     r" (?:glassed|stabbed|shanked|bottled|knifed|merked|his head kicked in|her head kicked in)",
     r"how (?:much|many) (?:\w+ ){0,3}(?:it )?(?:would|will|does it|it'?d) (?:it )?take to kill"
     r" (?:someone|somebody|a person|him|her|them|my \w+|an? (?:old|elderly) \w+)",
+    # Making someone ill on purpose, and threats that only hint.
+    r"how (?:much|many) (?:\w+ ){0,3}(?:it )?(?:would|will|does it|it'?d) (?:it )?take to (?:make"
+    r"|get) (?:someone|somebody|him|her|them|my \w+) (?:\w+ )?(?:ill|sick)",
+    r"(?:better|best|should|had better) (?:start )?(?:sleep|sleeping) with one eye open",
+    r"i know who (?:you|u) are\b[^\n]{0,60}\b(?:watch (?:your ?self|ur ?self|your back|it)"
+    r"|you'?ll (?:regret|pay|see))",
+    r"if i (?:knew|know|found out|find out|ever find out) where (?:you|u|he|she|they)"
+    r" (?:live|lived|lives|work|worked|works)[^.!?\n]{0,20}\bi'?d (?:come|go|be) (?:round|over"
+    r"|there|after)",
 )
 # Means against someone: a weapon carried, kept ready or brought along.
 WEAPON = phrases(
@@ -176,6 +185,12 @@ ABUSE = phrases(
     r"pity points|attention points",
     r"stop feeding the troll|this clown|(?:an absolute|absolute|such a) (?:leech|parasite)",
     r"(?:can'?t|cannot) stand you|less of you to put up with",
+    # Contempt aimed at someone, and a wish for their death dressed as a greeting.
+    r"(?:is|he'?s|she'?s|they'?re|you'?re|ur|youre) (?:a |an )?(?:\w+ )?waste of (?:oxygen"
+    r"|skin|air)",
+    r"with a face like (?:that|yours|urs)",
+    r"survived another (?:week|day|month|year)[^.!?\n]{0,20}[.!?,]\s*(?:shame|pity|unfortunately"
+    r"|sadly)",
 )
 
 _SOMEONE = re.compile(

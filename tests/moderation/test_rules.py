@@ -91,6 +91,8 @@ def test_idioms_and_everyday_language_trip_no_rule(text):
         "The GP asked me whether I'd had thoughts of suicide lately and I said no, truthfully",
         "Relapsed and smoked half a pack after three months off the fags",
         "If anyone who self harms needs ideas, the ice cube trick helped me",
+        "The nurse asked if I'd been harming myself and I said no, and it was true",
+        "In 2016 I thought about ending it every day. Now I teach pottery.",
     ],
 )
 def test_recovery_stories_and_denials_trip_no_crisis_rule(text):
@@ -240,6 +242,7 @@ def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
         ("dog scratches, i tell them. we don't even have a dog", SELF_HARM),
         ("they never found what i stashed when i got admitted", IMMINENT_RISK),
         ("They check in every hour. That's plenty.", IMMINENT_RISK),
+        ("Oiled the rifle for the last time tonight. Good night lads.", IMMINENT_RISK),
         ("been stockpiling my citalopram since march, about 80 now", IMMINENT_RISK),
         ("Booked a room in Whitby on my own. Not planning on checking out.", IMMINENT_RISK),
     ],
@@ -379,6 +382,10 @@ def test_accidents_other_people_and_the_past_are_not_self_harm(text):
         "i'm bringing a knife to school tomorrow",
         "gonna batter that Jade girl after school",
         "Honestly I could kill Kieran. Like actually. I've thought about how.",
+        "your sister had better start sleeping with one eye open",
+        "i know who you are from your posts. watch yourself",
+        "if i knew where u lived i'd come round and sort you out",
+        "googled how much of it it'd take to make my ex properly sick",
     ],
 )
 def test_threats_to_others_escalate_on_their_own(text):
@@ -444,6 +451,8 @@ def test_lists_of_names_and_jobs_are_not_threats(text):
         "I've got a stash of chocolate in the airing cupboard",
         "My daughter won't walk home alone at night any more",
         "I've written letters to my future self in therapy",
+        "Cleaned my shotgun after the clay shoot, the barrels were filthy",
+        "watch yourself on those stairs, they're icy",
         "saving my tramadol for when the pain flares, max four a day",
         "took my 50mg sertraline this morning as usual",
         "I'm not going to check out the new gym, it's too pricey",
@@ -487,6 +496,9 @@ def test_being_told_to_kys_is_not_harassment_by_the_writer():
         "we're all waiting. go on.",
         "everyone keeps sending this clown hugs, stop feeding the troll",
         "you just want pity points",
+        "my manager is a total waste of oxygen and I tell him daily",
+        "good luck finding a date with a face like that",
+        "oh you survived another day? pity.",
     ],
 )
 def test_goading_and_sneering_at_a_member_is_harassment(text):
@@ -508,6 +520,8 @@ def test_goading_and_sneering_at_a_member_is_harassment(text):
         "you're so sad right now and that's okay, we're here",
         "I can't guarantee you'll feel better, but it helped me",
         "what a clown that minister is",
+        "I feel like such a waste of space today",
+        "So glad you survived another week of exams, proud of you!",
     ],
 )
 def test_encouragement_and_self_doubt_are_not_harassment(text):
@@ -709,6 +723,7 @@ def test_an_email_domain_is_not_also_a_link():
         "Private sessions at £45 instead of £80, message me privately to book",
         "My course fixes depression in 21 days, payment plans available",
         "My mushroom drops are guaranteed to fix anxiety, DM me",
+        "I'm a Forever Living distributor now so I can get it you cheap",
     ],
 )
 def test_promotion_without_a_link_is_spam(text):
@@ -724,6 +739,7 @@ def test_promotion_without_a_link_is_spam(text):
         "my therapist offered a payment plan for the sessions, which helped",
         "I'm starting a walking group, the first one is on Saturday",
         "Anyone who got through their exams with their sanity, please share your tricks",
+        "My mum was a distributor for a paper mill for thirty years",
     ],
 )
 def test_talk_about_costs_and_offers_is_not_spam(text):
