@@ -47,10 +47,8 @@ class Recipe:
         """For the head file. A head reading the last layer only does not name layers,
         so its file and version are as they were before layers could be read."""
         document = asdict(self)
-        document["layers"] = list(self.layers)
-        if not self.layers:
-            del document["layers"]
-        return document
+        layers = document.pop("layers")
+        return {**document, "layers": list(layers)} if layers else document
 
     @classmethod
     def from_dict(cls, document: dict) -> "Recipe":
