@@ -140,6 +140,10 @@ SELF_HARM_PHRASES = phrases(
     r"(?:punish|punishing|punished) my ?self",
     r"(?:eat|eating|ate|food|meals?|tea|starv\w*|hurt\w*|run|ran|running|exercis\w*)"
     r"[^.!?\n]{0,40}(?:as (?:a )?punishment|it'?s (?:a )?punishment)",
+    # Not eating to make up for having eaten.
+    r"(?:not eating(?! out)|won'?t eat|no food|skip\w* (?:meals?|food|dinner|lunch|breakfast"
+    r"|eating))[^\n]{0,40}\b(?:ate|had|eaten|binged?)\b[^\n]{0,60}(?:so|now) (?:now )?i (?:have to"
+    r"|need to|got to|gotta|must) pay for it",
     # The coping tricks tried, and the urge acted on anyway.
     r"(?:ice|elastic band|rubber band|hair ?band|red pen|marker)[^\n]{0,80}(?:still|always)"
     r" (?:end|ended|ends) up (?:doing it|cutting|hurting|burning)",
@@ -221,7 +225,8 @@ def other_habit(text: str, start: int, end: int) -> bool:
 
 # "my therapist asked if I'd had thoughts of ending my life and I said no".
 _ANSWERED_NO = phrases(
-    r"asked (?:me )?(?:if|whether|about)\b[^.!?]*\b(?:i said|i told (?:her|him|them)|i answered) no"
+    r"asked (?:me )?(?:if|whether|about)\b[^.!?]*\b(?:i said|i told (?:her|him|them)|i answered"
+    r"|i (?:could|can) (?:honestly |truthfully |truly )?say) no"
 )
 
 

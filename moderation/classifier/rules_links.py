@@ -90,6 +90,9 @@ PROMOTION = phrases(
     r"discount code",
     r"coupon",
     r"use (?:my )?code",
+    r"use mine\W{1,3}(?=[a-z]*\d)[a-z0-9]{5,}",
+    r"(?:a |my )?code (?:that )?(?:gives|gets) (?:you )?(?:\d+|a|one|two|three) (?:free )?"
+    r"(?:months?|weeks?)(?: free)?",
     r"limited (?:time )?offer",
     r"(?:dm|message|pm|text) (?:me )?for (?:prices|price|info|details|more info|rates)",
     r"(?:cheap|buy|order) (?:xanax|valium|diazepam|oxy(?:codone|contin)?|pills|meds|tramadol"

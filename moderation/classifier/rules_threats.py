@@ -189,6 +189,9 @@ ABUSE = phrases(
     r"(?:is|he'?s|she'?s|they'?re|you'?re|ur|youre) (?:a |an )?(?:\w+ )?waste of (?:oxygen"
     r"|skin|air)",
     r"with a face like (?:that|yours|urs)",
+    r"(?:everyone|everybody|we|they|the whole (?:class|team|year)) (?:\w+ )?(?:oinks?|oinking"
+    r"|moos?|mooing|barks?|barking) (?:at (?:her|him|them)|when (?:she|he|they) (?:walks?|comes?)"
+    r" in)",
     r"survived another (?:week|day|month|year)[^.!?\n]{0,20}[.!?,]\s*(?:shame|pity|unfortunately"
     r"|sadly)",
 )

@@ -93,6 +93,7 @@ def test_idioms_and_everyday_language_trip_no_rule(text):
         "If anyone who self harms needs ideas, the ice cube trick helped me",
         "The nurse asked if I'd been harming myself and I said no, and it was true",
         "In 2016 I thought about ending it every day. Now I teach pottery.",
+        "My GP asked if I'd had thoughts of ending my life and I could honestly say no",
     ],
 )
 def test_recovery_stories_and_denials_trip_no_crisis_rule(text):
@@ -340,6 +341,7 @@ def test_a_relapse_or_a_question_still_counts_when_it_is_the_writers_risk():
         "I pinch and twist my arms till the bruises come up",
         "held my hand under the hot tap until it blistered",
         "I snapped at my daughter so I don't deserve food today",
+        "no food till friday. ate a whole cheesecake so now i have to pay for it",
         "tried holding ice when it gets bad but i always end up cutting anyway",
     ],
 )
@@ -364,6 +366,8 @@ def test_self_harm_without_a_blade_supports_self_harm(text):
         "My parents took my phone as punishment for missing curfew",
         "I held my hand on her shoulder until she stopped shaking",
         "Holding ice got me through the urges. Two years free now.",
+        "skipping lunch today, the meeting ran over and I'll pay for it with a headache",
+        "Not eating out this month, had a spa weekend so now I have to pay for it",
     ],
 )
 def test_accidents_other_people_and_the_past_are_not_self_harm(text):
@@ -499,6 +503,7 @@ def test_being_told_to_kys_is_not_harassment_by_the_writer():
         "my manager is a total waste of oxygen and I tell him daily",
         "good luck finding a date with a face like that",
         "oh you survived another day? pity.",
+        "the whole class moos when she walks in now, i started it",
     ],
 )
 def test_goading_and_sneering_at_a_member_is_harassment(text):
@@ -724,6 +729,7 @@ def test_an_email_domain_is_not_also_a_link():
         "My course fixes depression in 21 days, payment plans available",
         "My mushroom drops are guaranteed to fix anxiety, DM me",
         "I'm a Forever Living distributor now so I can get it you cheap",
+        "Got a code that gives 3 months free, just use mine: SAMCALM22",
     ],
 )
 def test_promotion_without_a_link_is_spam(text):
