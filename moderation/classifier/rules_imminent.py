@@ -102,6 +102,9 @@ MEANS = phrases(
     rf"(?:saving|saved|stockpil\w+|hoard\w+) (?:up )?(?:my |all my |the )?(?:{_MEANS}"
     rf"|{_PRESCRIBED})(?! for (?:when )?(?:the |my |a )?(?:pain|flare|flares|flare-ups|migraines?"
     r"|bad days|emergencies|holiday|trip|flight))",
+    # The count first: "got about 60 of my nan's tramadol saved up".
+    r"(?:\d{2,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) (?:[\w']+ ){0,3}"
+    rf"(?:{_MEANS}|{_PRESCRIBED}) (?:saved|stashed|hidden|put away|stockpiled|hoarded)",
     rf"(?:put|putting|kept|keeping|set|setting) (?:my |all my |the |a month'?s worth of |enough"
     rf" of my )?(?:{_MEANS}) (?:aside|back|away)",
     r"(?:put|putting|kept|keeping) (?:aside|back) enough",

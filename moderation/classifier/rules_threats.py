@@ -18,6 +18,7 @@ from moderation.classifier.rules import (
     pattern_rule,
     phrases,
     reported,
+    sentence_bounds,
     topic_talk,
 )
 
@@ -203,11 +204,37 @@ _SOMEONE = re.compile(
 )
 
 
+# A blade bought for butchering or woodwork. "Kitchen" is left out: a kitchen knife in
+# someone's hand is the commonest weapon there is.
+_TRADE = phrases(
+    r"butcher\w*|fillet\w*|boning|whittl\w*|woodwork\w*|recipe|carv\w* (?:the |a )?(?:joint"
+    r"|turkey|roast|chicken|pumpkin)"
+)
+# Intrusive thoughts of harm, named as OCD: unwanted, and a clinician's matter, not a threat.
+_INTRUSIVE = phrases(r"ocd|intrusive (?:thoughts?|images?)|erp|exposure (?:and|&) response")
+
+
+def _a_trade(text: str, start: int, end: int) -> bool:
+    low, high = sentence_bounds(text, start, end)
+    return bool(_TRADE.search(text, low, high))
+
+
+def _intrusive(text: str, start: int, end: int) -> bool:
+    """The post names the thought as OCD or intrusive, and not to deny it ("it's not
+    like ocd thoughts, i actually want to")."""
+    named = (m for m in _INTRUSIVE.finditer(text) if not negated(text, m.start(), m.end()))
+    return not earnest(text) and any(named)
+
+
 def _weapon_rule(label: str, *, someone_named: bool) -> Rule:
     """A weapon at hand is a risk to the person the post is about: someone else if
     the post names one, otherwise the writer."""
     base = pattern_rule(
-        "weapon_at_hand", label, URGENT, WEAPON, unless=(negated, looking_back, topic_talk)
+        "weapon_at_hand",
+        label,
+        URGENT,
+        WEAPON,
+        unless=(negated, looking_back, topic_talk, _a_trade),
     )
 
     def find(context: Context):
@@ -229,7 +256,9 @@ def _not_earnest(text: str, start: int, end: int) -> bool:
 
 
 RULES = (
-    pattern_rule("threat_to_others", HARM_TO_OTHERS, URGENT, THREAT, unless=(negated, hyperbole)),
+    pattern_rule(
+        "threat_to_others", HARM_TO_OTHERS, URGENT, THREAT, unless=(negated, hyperbole, _intrusive)
+    ),
     pattern_rule("threat_to_others", HARM_TO_OTHERS, URGENT, COULD, unless=(_not_earnest,)),
     _weapon_rule(HARM_TO_OTHERS, someone_named=True),
     _weapon_rule(IMMINENT_RISK, someone_named=False),

@@ -244,6 +244,7 @@ def test_breakups_the_past_and_plans_are_not_suicidal_ideation(text):
         ("they never found what i stashed when i got admitted", IMMINENT_RISK),
         ("They check in every hour. That's plenty.", IMMINENT_RISK),
         ("Oiled the rifle for the last time tonight. Good night lads.", IMMINENT_RISK),
+        ("about 40 of my mum's codeine stashed in my pillowcase now", IMMINENT_RISK),
         ("been stockpiling my citalopram since march, about 80 now", IMMINENT_RISK),
         ("Booked a room in Whitby on my own. Not planning on checking out.", IMMINENT_RISK),
     ],
@@ -444,6 +445,18 @@ def test_dwelling_on_what_to_do_to_someone_is_a_threat(text):
 )
 def test_lists_of_names_and_jobs_are_not_threats(text):
     assert HARM_TO_OTHERS not in labels_of(text), text
+
+
+def test_intrusive_thoughts_named_as_ocd_are_not_threats_unless_the_writer_denies_it():
+    ocd = "OCD thoughts about pushing people onto the tracks horrify me. ERP is helping."
+    assert not labels_of(ocd) & {HARM_TO_OTHERS, IMMINENT_RISK}
+    wanted = "urges to push someone in front of the tube. its not ocd, i actually want to"
+    assert HARM_TO_OTHERS in labels_of(wanted)
+
+
+def test_a_blade_bought_for_butchering_or_woodwork_is_not_at_hand_for_harm():
+    assert labels_of("Butchering a lamb on Sunday, finally bought a proper boning knife") == set()
+    assert IMMINENT_RISK in labels_of("bought a proper knife today. tonight's the night")
 
 
 @pytest.mark.parametrize(
