@@ -44,7 +44,8 @@ IDEATION = phrases(
     # "Suicidal again. Same old.": the state said alone, as a sentence of its own.
     r"(?:^|(?<=[.!?\n])\s*)(?:feeling |been |so |very )?(?:suicidal|suicidle|sucidal)(?: again"
     r"| today| tonight| lately| rn| af)?(?=\s*(?:[.!?\n]|$))",
-    r"(?:pray|praying|prayed|hope|hoping|ask|asking) (?:that )?(?:god|the lord|jesus|allah)"
+    r"(?:pray|praying|prayed|hope|hoping|ask|asking)(?: (?:every|each|at) \w+)? (?:that )?"
+    r"(?:god|the lord|jesus|allah)"
     r" (?:will |would |to )?(?:just )?(?:takes?|took) me(?! (?:home safe|through|to))",
     r"(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up",
     r"not (?:to )?wake up (?:tomorrow|again|in the morning)",
@@ -129,6 +130,10 @@ SELF_HARM_PHRASES = phrases(
     r"(?:my )?(?:blades?|razors?|sharpener) (?:out|again|ready|in my)",
     r"(?:took|take|taking) (?:apart )?(?:a )?(?:razor|sharpener) (?:apart|blades?)",
     r"barcode arms?",
+    # "Stripes" as cutting slang, where it cannot be a shirt: counted, or on the skin.
+    r"stripes collection|(?:fresh|new|more) stripes (?:on my (?:arms?|legs?|thighs?|wrists?"
+    r"|hips?|skin)|tonight|last night|again)|(?:gave|giving|give) my ?self (?:some |more |new )?"
+    r"stripes",
     r"(?:bleed|bleeding) (?:on purpose|again)",
     r"(?:deserve|deserved) (?:to )?(?:be hurt|the pain|pain|to bleed|to suffer)",
     r"(?:keep|kept|been|started|start|i) (?:\w+ )?hurting my ?self",
@@ -199,6 +204,28 @@ def _idiom(text: str, start: int, end: int) -> bool:
     return bool(_EMBARRASSED.search(text, low, high))
 
 
+# "i'm going to end it all. said by me, to my wifi router": words aimed at a machine.
+_THING = (
+    r"wi-?fi|router|printer|laptop|computer|pc|phone|tv|telly|xbox|playstation|ps[345]"
+    r"|microwave|kettle|toaster|washing machine|dishwasher|modem|broadband|internet|sat ?nav"
+    r"|alarm|hoover|fridge|boiler|spreadsheet|code"
+)
+_AT_A_THING = phrases(
+    r"(?:said|says|saying|yelled|yelling|shouted|shouting|screamed|screaming|swore|swearing"
+    r"|muttered|muttering|typed) (?:[\w,]+ ){0,3}?(?:to|at) (?:my|the|this|our) (?:\w+ )?"
+    rf"(?:{_THING})\b",
+    rf"if (?:this|the|my) (?:\w+ )?(?:{_THING}) (?:\w+ )?(?:drops|crashes|freezes|jams|dies|cuts"
+    r" out|does (?:that|this)|breaks|won'?t|doesn'?t|fails)",
+)
+_THING_REACH = 80
+
+
+def at_a_thing(text: str, start: int, end: int) -> bool:
+    """The words are aimed at a machine, said in the sentence or just after it."""
+    low, high = sentence_bounds(text, start, end)
+    return bool(_AT_A_THING.search(text, low, min(len(text), max(high, end + _THING_REACH))))
+
+
 def accidental(text: str, start: int, end: int) -> bool:
     """The sentence tells of an accident: shaving, cooking, a paper cut (and does not
     say it was done on purpose)."""
@@ -244,7 +271,7 @@ RULES = (
         SUICIDAL_IDEATION,
         HIGH,
         IDEATION,
-        unless=(*_ABOUT_ME, reported, _idiom, answered_no),
+        unless=(*_ABOUT_ME, reported, _idiom, answered_no, at_a_thing),
     ),
     pattern_rule(
         "crisis_lexicon",

@@ -19,7 +19,7 @@ from moderation.classifier.rules import (
     phrases,
     sentence_bounds,
 )
-from moderation.classifier.rules_crisis import SUICIDE_ACT, accidental
+from moderation.classifier.rules_crisis import SUICIDE_ACT, accidental, at_a_thing
 
 # "today" and "now" alone are left out: "wanna unalive myself so bad today" is how
 # people describe a bad day; a plan has a later time ("tonight", "at 3am").
@@ -157,6 +157,16 @@ MEANS = phrases(
     r"|antifreeze|drain cleaner|weed ?killer|washing.?up liquid)",
 )
 
+# An insulin overdose by someone who uses it, said without the word: more than they
+# should, and no food to follow.
+INSULIN = phrases(
+    r"(?:put|took|take|taken|taking|injected|inject|injecting|did|done|gave my ?self"
+    r"|giving my ?self) (?:in )?(?:[\w']+ ){0,2}?(?:more|extra|too much|double|triple|a lot of"
+    r"|loads of|all (?:my|of my|the)|the (?:whole|rest of the) (?:pen|vial)(?: of)?) (?:my )?"
+    r"insulin[^.!?\n]{0,40}(?:than i should|on purpose|not eat|not going to eat|no food"
+    r"|without eating|won'?t eat|see what happens)",
+)
+
 PLACE = phrases(
     r"(?:standing|standin|sitting|sittin|stood|sat) (?:on|at) (?:the )?(?:edge|ledge|bridge|roof"
     r"|rooftop|tracks"
@@ -212,7 +222,10 @@ GOODBYE = phrases(
     r"|any ?more|where)",
     r"won'?t be needing (?:it|them)",
     r"(?:don'?t|doesn'?t|didn'?t) know why\W+(?:\w+ ){0,2}(?:will|'ll) (?:\w+ )?soon",
-    r"(?:i'?ll|i will) be (?:gone|dead) (?:by|before|tomorrow|tonight|soon)",
+    # Not "I'll be dead before they fix that pothole": slow work someone else owes.
+    r"(?:i'?ll|i will) be (?:gone|dead) (?:by|before(?! (?:they|it|that|you|he|she|we|the \w+)"
+    r" (?:\w+ )?(?:fix|finish|repair|answer|reply|get round|sort|deliver|arrive|turn up|pay"
+    r"|refund|process|build|open|approve|release|come out|update))|tomorrow|tonight|soon)",
     r"(?:last|final) (?:night|day) (?:on earth|alive|of my life|ever)",
     r"(?:make sure|making sure) (?:i|that i) (?:don'?t|never|won'?t) wake up",
     r"(?:after|once) i'?m gone",
@@ -234,7 +247,11 @@ BLEEDING = phrases(
 
 _UNLESS = (negated, looking_back)
 
-_JOKING = re.compile(r"\b(jk|j/k|just kidding|only joking|(?<!not )(?<!not even )joking)\b", re.I)
+_JOKING = re.compile(
+    r"\b(jk|j/k|just kidding|only joking"
+    r"|(?<!not )(?<!not even )(?:joking|as a joke|for a laugh))\b",
+    re.I,
+)
 _JOKING_REACH = 60
 
 
@@ -292,6 +309,21 @@ def to_work(text: str, start: int, end: int) -> bool:
     return bool(_TO_WORK.match(text, end))
 
 
+# "My counsellor had me write a goodbye letter to my eating disorder": a recovery
+# exercise, addressed to the illness or the habit.
+_TO_ILLNESS = re.compile(
+    r"[\s.…!,]*to (?:my|the|our) (?:\w+ )?(?:eating disorder|ed|anorexia|bulimia|depression"
+    r"|anxiety|ocd|addiction|self-?harm|old self|younger self|former self|illness|demons"
+    r"|bottle|drinking|habit)\b",
+    re.I,
+)
+
+
+def to_an_illness(text: str, start: int, end: int) -> bool:
+    """The goodbye is addressed to an illness or a habit being left behind."""
+    return bool(_TO_ILLNESS.match(text, end))
+
+
 def going_away(text: str, start: int, end: int) -> bool:
     """The sentence says where the writer is going or when they will be back."""
     low, high = sentence_bounds(text, start, end)
@@ -304,7 +336,13 @@ def previous_post(text: str, start: int, end: int) -> bool:
 
 
 RULES = (
-    pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, PLAN, unless=(*_UNLESS, happy_occasion)),
+    pattern_rule(
+        "crisis_imminent",
+        IMMINENT_RISK,
+        URGENT,
+        PLAN,
+        unless=(*_UNLESS, happy_occasion, at_a_thing),
+    ),
     *(
         pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, pattern, unless=_UNLESS)
         for pattern in (MEANS, PLACE)
@@ -314,7 +352,12 @@ RULES = (
         IMMINENT_RISK,
         URGENT,
         GOODBYE,
-        unless=(*_UNLESS, going_away, previous_post, joking, to_work),
+        unless=(*_UNLESS, going_away, previous_post, joking, to_work, to_an_illness),
     ),
-    pattern_rule("crisis_imminent", IMMINENT_RISK, URGENT, BLEEDING, unless=(*_UNLESS, accidental)),
+    *(
+        pattern_rule(
+            "crisis_imminent", IMMINENT_RISK, URGENT, pattern, unless=(*_UNLESS, accidental)
+        )
+        for pattern in (BLEEDING, INSULIN)
+    ),
 )

@@ -141,6 +141,12 @@ PROMOTION = phrases(
     r"|skincare|shakes|wellness)|essential oil blend|my wellness brand",
     r"(?:cheap|quick) (?:essays|loans|cash|phone contracts)",
     r"psychic readings?|distance reiki|hypnotherapy downloads",
+    # A member's own book or record, and a plea for sales and reviews.
+    r"(?:buy|order|grab|download|read) (?:it |a copy |one |my book )?(?:and|&) (?:leave|write"
+    r"|drop|give) (?:a |me a |it a )?(?:\w+ )?(?:review|rating)",
+    r"my (?:new |first |debut )?(?:book|ebook|e-book|novel|memoir|album|ep|single|course|journal"
+    r"|planner)(?: [\w']+){0,6}? (?:is )?(?:out now|now available|available now|available on"
+    r"|(?:live|out) on (?:kindle|amazon|audible|spotify|apple))",
     r"(?:login|account|details) (?:here|at)|verify your (?:login|account|details)"
     r"|account (?:has been|will be) (?:flagged|suspended|locked)",
 )

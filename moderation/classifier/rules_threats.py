@@ -190,6 +190,8 @@ ABUSE = phrases(
     r"(?:is|he'?s|she'?s|they'?re|you'?re|ur|youre) (?:a |an )?(?:\w+ )?waste of (?:oxygen"
     r"|skin|air)",
     r"with a face like (?:that|yours|urs)",
+    r"(?:forum'?s|site'?s|group'?s|resident|our|(?:you'?re|you are|ur|youre) (?:a|the|such a))"
+    r" (?:resident )?(?:charity case|sob story|pity case)",
     r"(?:everyone|everybody|we|they|the whole (?:class|team|year)) (?:\w+ )?(?:oinks?|oinking"
     r"|moos?|mooing|barks?|barking) (?:at (?:her|him|them)|when (?:she|he|they) (?:walks?|comes?)"
     r" in)",
@@ -212,6 +214,25 @@ _TRADE = phrases(
 )
 # Intrusive thoughts of harm, named as OCD: unwanted, and a clinician's matter, not a threat.
 _INTRUSIVE = phrases(r"ocd|intrusive (?:thoughts?|images?)|erp|exposure (?:and|&) response")
+
+
+# "i want to kill my brother he ate my leftover curry": the reason given is a petty
+# one, the way siblings and flatmates talk.
+_PETTY = phrases(
+    r"(?:ate|eaten|eating|eats|finished|drank|drunk|nicked|nicks|pinched|stole|took|takes|used"
+    r"|uses|hogged|hogging) (?:\w+ )?(?:my|the|all (?:my|the|of my)) (?:\w+ )?(?:leftovers?"
+    r"|curry|pizza|chips|crisps|snacks?|chocolate|cake|biscuits?|sweets|food|dinner|lunch|milk"
+    r"|cereal|last (?:slice|biscuit|bit|one|bite)|hot water|charger|headphones|hoodie|jumper"
+    r"|makeup|shampoo|chair|spot|seat|remote)",
+    r"(?:spoil\w*|ruin\w*) (?:the )?(?:ending|finale|episode|show|film|movie|book|match)",
+)
+
+
+def _petty(text: str, start: int, end: int) -> bool:
+    """The sentence gives a petty grievance as the reason, and the writer does not
+    say they mean it."""
+    low, high = sentence_bounds(text, start, end)
+    return not earnest(text) and bool(_PETTY.search(text, low, high))
 
 
 def _a_trade(text: str, start: int, end: int) -> bool:
@@ -257,7 +278,11 @@ def _not_earnest(text: str, start: int, end: int) -> bool:
 
 RULES = (
     pattern_rule(
-        "threat_to_others", HARM_TO_OTHERS, URGENT, THREAT, unless=(negated, hyperbole, _intrusive)
+        "threat_to_others",
+        HARM_TO_OTHERS,
+        URGENT,
+        THREAT,
+        unless=(negated, hyperbole, _intrusive, _petty),
     ),
     pattern_rule("threat_to_others", HARM_TO_OTHERS, URGENT, COULD, unless=(_not_earnest,)),
     _weapon_rule(HARM_TO_OTHERS, someone_named=True),

@@ -785,3 +785,70 @@ def test_matches_come_in_text_order_without_nested_duplicates():
     matches = rules_match("I live at 42 Elm Road, SW1A 1AA")
     assert [m.rule for m in matches] == ["street_address", "uk_postcode"]
     assert [m.start for m in matches] == sorted(m.start for m in matches)
+
+
+# --- Learnt from test14's misses, after its one scoring -------------------------
+
+
+def test_praying_every_night_to_be_taken_is_ideation_but_being_carried_through_is_not():
+    assert SUICIDAL_IDEATION in labels_of("I pray every night that God takes me in my sleep.")
+    assert labels_of("I pray every night that God takes me through this") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ngl my stripes collection got bigger this weekend", "fresh stripes on my thighs again"],
+)
+def test_stripes_as_cutting_slang_is_self_harm(text):
+    assert SELF_HARM in labels_of(text), text
+
+
+def test_stripes_on_clothes_or_walls_are_not_self_harm():
+    assert labels_of("Painted new stripes on my bedroom wall, proper seaside vibe") == set()
+
+
+def test_an_insulin_overdose_said_without_the_word_escalates_unless_it_was_an_accident():
+    taken = "type 1 diabetic. just put way more insulin in than i should and im not eating anything"
+    assert IMMINENT_RISK in labels_of(taken)
+    mistake = "accidentally took double insulin than i should, had to eat loads of jelly babies"
+    assert labels_of(mistake) == set()
+
+
+def test_calling_a_member_the_resident_charity_case_is_harassment():
+    assert labels_of("congrats on being the forum's resident charity case 👏👏") == {HARASSMENT}
+    assert labels_of("I feel like a charity case when my mates buy me lunch") == set()
+
+
+def test_a_members_own_book_and_a_plea_for_reviews_is_promotion():
+    plug = "My book Rising from the Ashes is out now on Kindle!! please buy and leave a review"
+    assert labels_of(plug) == {SPAM}
+    assert labels_of("My book club is reading Matilda, it's out now in a new edition") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nan keeps saying I'll be dead before they fix that pothole. She's 94 and sharper than me.",
+        "ugh i want to kill my brother he ate my leftover curry",
+        "My counsellor had me write a goodbye letter to my eating disorder. Weirdly powerful.",
+        "i'm going to end it all. said by me, to my wifi router, after it dropped again",
+        "im going to end it all if this printer jams one more time",
+        "Wrote goodbye forever on the whiteboard as a joke for my last day before maternity leave",
+    ],
+)
+def test_figures_of_speech_from_test14_trip_no_rule(text):
+    assert rules_match(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll be dead before they notice I'm gone",
+        "im going to end it all tonight. my phone is on silent",
+        "goodbye forever. this is not a joke",
+        "I wrote goodbye letters to my family, they're on the side",
+        "i want to kill my brother he ate my leftover curry and i mean it, i've thought about how",
+    ],
+)
+def test_the_same_words_still_fire_when_nothing_makes_them_a_figure_of_speech(text):
+    assert labels_of(text) & {IMMINENT_RISK, HARM_TO_OTHERS}, text
