@@ -4,9 +4,9 @@ The held-out test split may be scored only rarely, so design choices (features, 
 regularisation, the threshold recipe) are compared here instead: train and validation
 are pooled and cut into FOLDS stratified, deterministic folds. Each fold is scored by
 a head trained on three of the others, its regularisation and thresholds tuned on the
-fourth exactly as `head_fit_tuned` does in training, and the decision is the live one:
-rules and scores through `moderation.policy.decide`. The go-live goals are reported on
-all the folds' decisions pooled, and per fold.
+fourth and then fitted again on all four, exactly as `head_fit_tuned` does in training,
+and the decision is the live one: rules and scores through `moderation.policy.decide`.
+The go-live goals are reported on all the folds' decisions pooled, and per fold.
 
 Embeddings are cached under var/crossval/, keyed by the model and the texts, so an
 experiment on the head or the thresholds runs in seconds.

@@ -41,8 +41,13 @@ ESCALATE_ALONE = 0.85
 # about 3% of risky examples; 0.7 kept it near 2%. With the character n-grams 0.7
 # published 2.6% of risky examples and one imminent-risk post in 134; 0.6 published
 # 2.2% and none, for 1.7 points fewer safe posts (71.3% against 73.0%); 0.5 gained
-# nothing more on risk (2.1%) and lost another 1.8 points of safe posts.
-MARGIN = 0.6
+# nothing more on risk (2.1%) and lost another 1.8 points of safe posts. With the
+# earlier layers and the head fitted again on train and validation (6,010 texts), 0.6
+# published 1.13% of risky posts and 84.8% of safe ones, 0.7 1.47% and 86.6%, 0.8
+# 1.71% and 88.1% (harm to others escalated 0.972); none published an imminent-risk
+# post. 0.7 keeps a margin under the 2% goal for fresh posts, which have published
+# half a point to a point more risky posts than cross-validation.
+MARGIN = 0.7
 FLOOR, CEILING = 0.02, 0.99
 # In 5-fold runs over train and validation (2,783 examples) a budget of 10% left the
 # goals about where they were (imminent-risk escalated 0.986 and published 0.9%, risky

@@ -35,6 +35,7 @@ from moderation.classifier.thresholds import (
     thresholds_start,
     thresholds_tune,
 )
+from moderation.classifier.training import Split, head_fit_tuned
 from moderation.policy import Decision, ThresholdError, decide, thresholds_merge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -286,6 +287,22 @@ def test_the_head_learns_separable_labels_and_training_is_repeatable():
     assert np.array_equal(weights, again[0]) and np.array_equal(bias, again[1])
     head = Head("v", LABELS, weights, bias, {})
     assert (head.scores(vectors).argmax(axis=1) == targets.argmax(axis=1)).all()
+
+
+def test_the_saved_head_also_learns_from_validation_with_its_drafts_thresholds():
+    """Spam appears only in validation: the draft, fitted on train alone, cannot tell
+    it; the saved head, fitted again on both, can, and keeps the draft's thresholds."""
+    vectors, targets = _toy_vectors()
+    spam = targets[:, LABELS.index("spam")] == 1
+    tune = spam | (np.arange(len(vectors)) % 3 == 0)
+    train, validation = (Split([], vectors[rows], targets[rows]) for rows in (~tune, tune))
+    flags = np.zeros((int(tune.sum()), len(RISK_LABELS)), dtype=bool)
+    fitted = head_fit_tuned(train, validation, flags)
+    saved = Head("v", LABELS, fitted.weights, fitted.bias, fitted.thresholds)
+    column = LABELS.index("spam")
+    assert saved.scores(vectors[spam])[:, column].min() > 0.5
+    assert fitted.draft.scores(vectors[spam])[:, column].max() < 0.5
+    assert fitted.draft.thresholds == fitted.thresholds
 
 
 def test_a_long_post_scores_as_its_riskiest_window():

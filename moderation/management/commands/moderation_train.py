@@ -1,5 +1,5 @@
 """`manage.py moderation_train`: train the risk head on train.jsonl, tune its
-thresholds on validation.jsonl, and write the head file."""
+thresholds on validation.jsonl, fit it again on both, and write the head file."""
 
 from pathlib import Path
 
@@ -37,10 +37,14 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         embedder = Embedder(threads=settings.HARBOUR_RISK_TORCH_THREADS)
         digest = corpus_digest(data / TRAIN, data / VALIDATION)
-        head = head_train(train, validation, embedder, corpus_digest=digest)
+        head, draft = head_train(train, validation, embedder, corpus_digest=digest)
         head_save(head, Path(options["output"]))
         self.stdout.write(f"wrote {options['output']}: {head.version}")
         self.stdout.write(f"l2 {head.training['l2']:g}, thresholds {head.thresholds}")
-        assessments = Classifier(head, embedder).assess([e.text for e in validation])
-        for line in report_lines(evaluate(validation, assessments), title="validation split"):
+        # The saved head also learnt from validation, so its own figures there would
+        # flatter it; the draft, fitted on train alone, is what the thresholds were
+        # tuned for.
+        assessments = Classifier(draft, embedder).assess([e.text for e in validation])
+        title = "validation split, head fitted on train alone (the saved head also learnt it)"
+        for line in report_lines(evaluate(validation, assessments), title=title):
             self.stdout.write(line)
