@@ -84,11 +84,14 @@ def average_precision(scores: np.ndarray, truth: np.ndarray) -> float:
     return float((precision_at * hits).sum() / hits.sum())
 
 
-def l2_choose(train: Split, validation: Split) -> tuple[float, dict]:
-    """Pick the regularisation with the best mean average precision over risk labels."""
-    results = {}
+def l2_choose(train: Split, validation: Split) -> tuple[float, dict, tuple]:
+    """Pick the regularisation with the best mean average precision over risk labels.
+    Returns it, each candidate's figure, and the (weights, bias) fitted with it."""
+    results, fits = {}, {}
     for l2 in L2_GRID:
-        weights, bias = head_fit(train.vectors, train.targets, l2=l2, safe_weight=SAFE_WEIGHT)
+        weights, bias = fits[l2] = head_fit(
+            train.vectors, train.targets, l2=l2, safe_weight=SAFE_WEIGHT
+        )
         scores = 1 / (1 + np.exp(-(validation.vectors @ weights.T + bias)))
         columns = [LABELS.index(label) for label in RISK_LABELS]
         results[l2] = float(
@@ -96,7 +99,7 @@ def l2_choose(train: Split, validation: Split) -> tuple[float, dict]:
         )
         log.info("l2=%g: validation mean average precision %.4f", l2, results[l2])
     best = max(L2_GRID, key=lambda l2: (results[l2], -l2))
-    return best, results
+    return best, results, fits[best]
 
 
 def rule_flags(examples: list[Example]) -> np.ndarray:
@@ -125,8 +128,7 @@ def head_fit_tuned(train: Split, validation: Split, validation_flags: np.ndarray
     """Fit on train; choose the regularisation and tune the thresholds on validation;
     then fit again on both (REFIT). Shared by training and by the cross-validation
     harness, so both do the same."""
-    l2, grid = l2_choose(train, validation)
-    weights, bias = head_fit(train.vectors, train.targets, l2=l2, safe_weight=SAFE_WEIGHT)
+    l2, grid, (weights, bias) = l2_choose(train, validation)
     draft = Head("draft", LABELS, weights, bias, {})
     risk = [LABELS.index(label) for label in RISK_LABELS]
     scores = draft.scores(validation.vectors)[:, risk]
