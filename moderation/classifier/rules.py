@@ -60,7 +60,7 @@ _TOPIC = re.compile(
     r"\b(dissertation|lecture|course|study|studies|research|essay|book|novel|article"
     r"|documentary|film|podcast|awareness|training|statistics|charity|fundrais\w*|first aid"
     r"|module|thesis|class|coursework|sources|references|presentation|seminar|webinar"
-    r"|curriculum|syllabus)\b",
+    r"|curriculum|syllabus|a-? ?level|gcse|assignment|school project|project (?:on|about))\b",
     re.I,
 )
 _EARNEST = re.compile(
@@ -225,6 +225,29 @@ def topic_talk(text: str, start: int, end: int) -> bool:
     """The sentence is about studying, reading or raising awareness of the subject."""
     low, high = sentence_bounds(text, start, end)
     return bool(_TOPIC.search(text, low, high))
+
+
+# "i'm going to end it all. said by me, to my wifi router": words aimed at a machine.
+_THING = (
+    r"wi-?fi|router|printer|laptop|computer|pc|phone|tv|telly|xbox|playstation|ps[345]"
+    r"|microwave|kettle|toaster|washing machine|dishwasher|modem|broadband|internet|sat ?nav"
+    r"|alarm|hoover|fridge|boiler|spreadsheet|code"
+)
+_AT_A_THING = phrases(
+    r"(?:said|says|saying|yelled|yelling|shouted|shouting|screamed|screaming|swore|swearing"
+    r"|muttered|muttering|typed) (?:[\w,]+ ){0,3}?(?:to|at) (?:my|the|this|our) (?:\w+ )?"
+    rf"(?:{_THING})\b",
+    rf"dear (?:\w+ )?(?:{_THING})\b",
+    rf"if (?:this|the|my) (?:\w+ )?(?:{_THING}) (?:\w+ )?(?:drops|crashes|freezes|jams|dies|cuts"
+    r" out|does (?:that|this)|breaks|won'?t|doesn'?t|fails)",
+)
+_THING_REACH = 80
+
+
+def at_a_thing(text: str, start: int, end: int) -> bool:
+    """The words are aimed at a machine, said in the sentence or just after it."""
+    low, high = sentence_bounds(text, start, end)
+    return bool(_AT_A_THING.search(text, low, min(len(text), max(high, end + _THING_REACH))))
 
 
 def hyperbole(text: str, start: int, end: int) -> bool:

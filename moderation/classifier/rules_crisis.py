@@ -9,6 +9,7 @@ not fire: members must be able to talk about getting better.
 from moderation.classifier.labels import HIGH, SELF_HARM, SUICIDAL_IDEATION
 from moderation.classifier.rules import (
     about_someone_else,
+    at_a_thing,
     in_recovery,
     negated,
     not_first_person,
@@ -36,6 +37,7 @@ IDEATION = phrases(
     r"|the (?:best|easiest|quickest) way to) (?:die|kill myself|end it|overdose|od|hang|unalive)",
     r"(?:want|wanna|wanted|wish|wishing|would like|need) (?:to )?(?:just )?(?:die|be dead|d1e|dye"
     r"|not exist|not be alive|not be here|stop existing|disappear forever|sleep forever)",
+    r"(?:wish|wished) (?:i|that i)(?:'d| had) died(?! laughing)",
     r"(?:wish|wished) (?:i|that i) (?:was|were|'d|had) (?:dead|never been born|not born|not here"
     r"|not alive|gone)",
     r"(?:don'?t|do not|dont) want to (?:be alive|live|exist|be here|wake up|go on|keep going)"
@@ -202,28 +204,6 @@ _EMBARRASSED = phrases(r"embarrass\w*|cringe\w*|mortified|so funny|hilarious|dyi
 def _idiom(text: str, start: int, end: int) -> bool:
     low, high = sentence_bounds(text, start, end)
     return bool(_EMBARRASSED.search(text, low, high))
-
-
-# "i'm going to end it all. said by me, to my wifi router": words aimed at a machine.
-_THING = (
-    r"wi-?fi|router|printer|laptop|computer|pc|phone|tv|telly|xbox|playstation|ps[345]"
-    r"|microwave|kettle|toaster|washing machine|dishwasher|modem|broadband|internet|sat ?nav"
-    r"|alarm|hoover|fridge|boiler|spreadsheet|code"
-)
-_AT_A_THING = phrases(
-    r"(?:said|says|saying|yelled|yelling|shouted|shouting|screamed|screaming|swore|swearing"
-    r"|muttered|muttering|typed) (?:[\w,]+ ){0,3}?(?:to|at) (?:my|the|this|our) (?:\w+ )?"
-    rf"(?:{_THING})\b",
-    rf"if (?:this|the|my) (?:\w+ )?(?:{_THING}) (?:\w+ )?(?:drops|crashes|freezes|jams|dies|cuts"
-    r" out|does (?:that|this)|breaks|won'?t|doesn'?t|fails)",
-)
-_THING_REACH = 80
-
-
-def at_a_thing(text: str, start: int, end: int) -> bool:
-    """The words are aimed at a machine, said in the sentence or just after it."""
-    low, high = sentence_bounds(text, start, end)
-    return bool(_AT_A_THING.search(text, low, min(len(text), max(high, end + _THING_REACH))))
 
 
 def accidental(text: str, start: int, end: int) -> bool:

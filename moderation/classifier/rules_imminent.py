@@ -13,13 +13,14 @@ import re
 
 from moderation.classifier.labels import IMMINENT_RISK, URGENT
 from moderation.classifier.rules import (
+    at_a_thing,
     looking_back,
     negated,
     pattern_rule,
     phrases,
     sentence_bounds,
 )
-from moderation.classifier.rules_crisis import SUICIDE_ACT, accidental, at_a_thing
+from moderation.classifier.rules_crisis import SUICIDE_ACT, accidental
 
 # "today" and "now" alone are left out: "wanna unalive myself so bad today" is how
 # people describe a bad day; a plan has a later time ("tonight", "at 3am").
@@ -94,6 +95,15 @@ MEANS = phrases(
     r"(?:i'?ve|i have|already|just|i) (?:\w+ )?(?:taken|swallowed) (?:them|them all|it all|enough"
     r"|everything|the lot|a load)",
     r"took (?:them|it) (?:all|about|an hour|\d)",
+    # A prescription by name, counted in tens: "just necked 30 of my amitriptyline" (not
+    # a dose: "took 50 mg sertraline").
+    r"(?:taken|took|swallowed|downed|necked) (?:about |like |around |over )?(?:\d{2,3}"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?! ?mg) (?:of (?:my |the"
+    rf" |mum'?s |dad'?s |nan'?s )?|my )?(?:{_PRESCRIBED})",
+    # Asking what a number of pills does, having already taken them.
+    r"(?:take|took|taking|swallow\w*) (?:like |about |around )?(?:\d{2,3}|twenty|thirty|forty"
+    r"|fifty|sixty)\b[^.!\n]{0,60}?(?:i (?:already|just) (?:did|have|took (?:them|it)|done it)"
+    r"|already (?:did|taken|took (?:them|it)))",
     r"swallowed (?:a load|loads|a lot|a bunch|everything|a handful)",
     r"(?:gonna|going to|about to) (?:take|swallow) (?:them|the lot|them all|all of them"
     r"|the (?:pills|tablets))",

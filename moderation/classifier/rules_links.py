@@ -112,7 +112,7 @@ PROMOTION = phrases(
     r"check out my (?:channel|page|shop|store|business|website|site|podcast|youtube"
     r"|onlyfans|blog|book|course|app|music|mixtape|stream)",
     r"subscribe to my",
-    r"follow my (?:page|account|channel|blog)",
+    r"follow my (?:page|account|channel|blog|podcast|youtube|tiktok|twitch|substack|newsletter)",
     r"visit (?:my|our) (?:site|website|shop|store)",
     r"(?:best|lowest) prices?",
     r"100 ?% guaranteed",

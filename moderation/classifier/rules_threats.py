@@ -11,6 +11,7 @@ from moderation.classifier.labels import HARASSMENT, HARM_TO_OTHERS, HIGH, IMMIN
 from moderation.classifier.rules import (
     Context,
     Rule,
+    at_a_thing,
     earnest,
     hyperbole,
     looking_back,
@@ -78,6 +79,11 @@ THREAT = phrases(
     r"(?:end|ending|finish|finishing) (?:him|her)(?=\s*[.!,]|\s+(?:before|if|when|for))",
     r"end up in (?:hospital|a coffin|the ground|a wheelchair)",
     r"(?:getting|get|got) (?:it coming|what'?s coming)",
+    # Letting a member know they have been traced: "I worked out your town from your
+    # old posts".
+    r"(?:worked out|found out|figured out|tracked down|traced|know) (?:where (?:you|u) (?:live"
+    r"|work|go to school)|(?:your|ur) (?:home )?(?:address|town|street|school|workplace|house"
+    r"|real name))(?! (?:is|was) (?:lovely|beautiful|nice|gorgeous))",
     r"(?:is|are|'s|'re) (?:getting it|getting hurt)(?=\s*[.!,]|\s+this|$)",
     r"(?:make|making) (?:them|him|her|you|everyone|all of them|my \w+) (?:all )?(?:pay|feel what)",
     r"i'?ll find (?:you|out who you are|where you live)",
@@ -206,11 +212,11 @@ _SOMEONE = re.compile(
 )
 
 
-# A blade bought for butchering or woodwork. "Kitchen" is left out: a kitchen knife in
-# someone's hand is the commonest weapon there is.
+# A blade bought for butchering or woodwork, or a nail gun. "Kitchen" is left out: a
+# kitchen knife in someone's hand is the commonest weapon there is.
 _TRADE = phrases(
     r"butcher\w*|fillet\w*|boning|whittl\w*|woodwork\w*|recipe|carv\w* (?:the |a )?(?:joint"
-    r"|turkey|roast|chicken|pumpkin)"
+    r"|turkey|roast|chicken|pumpkin)|(?:nail|glue|staple|heat|caulk\w*|grease|paint) guns?"
 )
 # Intrusive thoughts of harm, named as OCD: unwanted, and a clinician's matter, not a threat.
 _INTRUSIVE = phrases(r"ocd|intrusive (?:thoughts?|images?)|erp|exposure (?:and|&) response")
@@ -282,7 +288,7 @@ RULES = (
         HARM_TO_OTHERS,
         URGENT,
         THREAT,
-        unless=(negated, hyperbole, _intrusive, _petty),
+        unless=(negated, hyperbole, _intrusive, _petty, at_a_thing),
     ),
     pattern_rule("threat_to_others", HARM_TO_OTHERS, URGENT, COULD, unless=(_not_earnest,)),
     _weapon_rule(HARM_TO_OTHERS, someone_named=True),

@@ -852,3 +852,53 @@ def test_figures_of_speech_from_test14_trip_no_rule(text):
 )
 def test_the_same_words_still_fire_when_nothing_makes_them_a_figure_of_speech(text):
     assert labels_of(text) & {IMMINENT_RISK, HARM_TO_OTHERS}, text
+
+
+# --- Learnt from test15's misses, after its one scoring -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just necked 30 of my amitriptyline. heart's going mental. is that normal",
+        "how long does paracetamol take if you take like 40? asking cos i already did",
+    ],
+)
+def test_an_overdose_just_taken_escalates_when_named_by_prescription_or_asked_about(text):
+    assert IMMINENT_RISK in labels_of(text), text
+
+
+def test_a_dose_of_a_prescription_is_not_an_overdose():
+    assert labels_of("took 50 mg sertraline this morning, same as always") == set()
+
+
+def test_wishing_to_have_died_instead_is_ideation_but_dying_laughing_is_not():
+    assert SUICIDAL_IDEATION in labels_of("I wish I'd died in the crash instead of my brother.")
+    assert labels_of("I wish I'd died laughing instead of snorting tea everywhere") == set()
+
+
+def test_telling_a_member_they_have_been_traced_is_a_threat():
+    traced = "@grey_owl I worked out your town from your old posts. Keep talking and see."
+    assert HARM_TO_OTHERS in labels_of(traced)
+    assert HARM_TO_OTHERS not in labels_of("Found out your town is lovely in spring!")
+
+
+def test_following_a_members_podcast_is_promotion():
+    assert labels_of("Follow my podcast Mind Over Monday on Spotify!! New episode weekly") == {SPAM}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dear printer, I will end you. sincerely, everyone in the office",
+        "bought a nail gun for the shed project. scary but fun",
+        "For my psychology A level I'm doing a project on self-harm stigma in schools.",
+    ],
+)
+def test_figures_of_speech_tools_and_schoolwork_from_test15_trip_no_rule(text):
+    assert rules_match(text) == [], text
+
+
+def test_a_threat_to_a_person_still_fires_beside_a_machine_or_a_shed():
+    assert HARM_TO_OTHERS in labels_of("dear diary, I will end him")
+    assert labels_of("got an axe in the shed for him") & {HARM_TO_OTHERS}
