@@ -80,8 +80,8 @@ def _loss(x, y, s, w, l2) -> float:
 def _fit_one(x: np.ndarray, y: np.ndarray, l2: float, extra: np.ndarray, kernel=None):
     """Newton's method with step halving; x has a trailing column of ones (the bias,
     which is not regularised). extra: per-row factors on the class-balanced weights.
-    kernel: x's Gram matrix without the bias column, given when there are more
-    features than examples, so each step solves in the examples' space instead."""
+    kernel: x's Gram matrix without the bias column, given when a step costs less
+    solved in the examples' space than in the features'."""
     n, d = x.shape
     s = _balanced_weights(y) * extra
     ridge = np.full(d, l2)
@@ -130,6 +130,14 @@ def _step_halving(x, y, s, w, step, l2) -> np.ndarray:
     return w
 
 
+def _examples_space_is_cheaper(examples: int, features: int) -> bool:
+    """Whether a Newton step costs less solved through the examples (one n x n
+    factorisation) than through the features (forming a d x d Hessian from n rows,
+    then factorising it). The two give the same step; this keeps training fast
+    until the corpus is nearly twice as long as the feature row."""
+    return examples**3 / 3 < examples * features**2 + features**3 / 3
+
+
 def head_fit(
     vectors: np.ndarray, targets: np.ndarray, *, l2: float, safe_weight: float = 1.0
 ) -> tuple:
@@ -146,7 +154,7 @@ def head_fit(
         np.where(safe_rows, safe_weight, 1.0) if label != SAFE else np.ones(len(x))
         for label in LABELS
     ]
-    kernel = vectors @ vectors.T if vectors.shape[1] > len(vectors) else None
+    kernel = vectors @ vectors.T if _examples_space_is_cheaper(*vectors.shape) else None
     solved = np.array([_fit_one(x, c, l2, e, kernel) for c, e in zip(columns, extras, strict=True)])
     solved = np.round(solved, DECIMALS)
     return solved[:, :-1], solved[:, -1]

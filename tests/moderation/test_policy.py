@@ -11,7 +11,14 @@ import pytest
 from moderation.classifier.corpus import Example
 from moderation.classifier.embeddings import DIMENSIONS
 from moderation.classifier.evaluation import evaluate, goals_check
-from moderation.classifier.head import Head, head_dumps, head_fit, head_load, head_version
+from moderation.classifier.head import (
+    Head,
+    _fit_one,
+    head_dumps,
+    head_fit,
+    head_load,
+    head_version,
+)
 from moderation.classifier.labels import (
     ESCALATE,
     HIGH,
@@ -287,6 +294,22 @@ def test_the_head_learns_separable_labels_and_training_is_repeatable():
     assert np.array_equal(weights, again[0]) and np.array_equal(bias, again[1])
     head = Head("v", LABELS, weights, bias, {})
     assert (head.scores(vectors).argmax(axis=1) == targets.argmax(axis=1)).all()
+
+
+@pytest.mark.parametrize("examples", [30, 90])
+def test_a_newton_fit_through_the_examples_matches_one_through_the_features(examples):
+    """Training solves each step in whichever space is cheaper; both must give the
+    same regression, with fewer examples than features and with more."""
+    rng = np.random.default_rng(examples)
+    vectors = rng.normal(size=(examples, 50))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    y = (vectors[:, 0] + 0.3 * rng.normal(size=examples) > 0).astype(float)
+    x = np.hstack([vectors, np.ones((examples, 1))])
+    extra = np.where(rng.random(examples) < 0.3, 2.0, 1.0)
+    features = _fit_one(x, y, 1e-3, extra)
+    through_examples = _fit_one(x, y, 1e-3, extra, kernel=vectors @ vectors.T)
+    assert np.allclose(features, through_examples, atol=1e-8)
+    assert not np.allclose(features, 0)
 
 
 def test_the_saved_head_also_learns_from_validation_with_its_drafts_thresholds():
