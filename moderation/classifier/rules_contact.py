@@ -12,6 +12,7 @@ from moderation.classifier.rules import (
     Context,
     Rule,
     context_for,
+    negated,
     pattern_rule,
     phrases,
     sentence_bounds,
@@ -153,6 +154,20 @@ SOCIAL_INVITE = phrases(
     rf"(?:{_PLATFORM}) (?:is|name is|handle is|username is) @?[\w.]*[\d_.][\w.]*",
     rf"on (?:{_PLATFORM}) as @?[\w.]{{3,}}",
     r"(?:kik|snap|snapchat|whatsapp|telegram|discord|insta|dm me on) me(?! up)",
+)
+# Asking members for their contact details, or offering to come to them.
+CONTACT_ASKED = phrases(
+    r"(?:give|send|tell|dm|pm|message|text) (?:me|us) (?:your|ur|yr|their) (?:(?:"
+    rf"{_PLATFORM}) )?(?:numbers?|usernames?|handles?|snaps?|whats ?app|insta|address|addy"
+    r"|socials|deets)",
+    r"(?:drop|post|share|leave) (?:your|ur|yr) (?:(?:"
+    rf"{_PLATFORM}) )?(?:numbers?|usernames?|handles?|snaps?|socials|whats ?apps?) (?:below|here"
+    r"|in the comments)",
+    r"swap (?:snaps|numbers|socials|usernames|handles|insta|whats ?app|deets|contact details)",
+    r"how old (?:are|r) (?:you|u)[,?]* (?:and|&) (?:where|whereabouts|where abouts)",
+    r"(?:i can|i could|i'?ll|i will|happy to|let me) (?:\w+ )?(?:drive|come|pop|cycle|get the"
+    r" (?:bus|train)) (?:over |round |down |up )?(?:to (?:you|yours|your (?:place|house|flat))"
+    r"|and (?:see|meet) (?:you|u))(?![\w'])",
 )
 _NOT_A_HANDLE = re.compile(
     r"(?:is|=|:|-) ?(private|public|dead|gone|deleted|down|blocked|empty|off|boring|new|old)\W*$",
@@ -320,6 +335,7 @@ RULES = (
     pattern_rule("email_address", PERSONAL_INFO, NORMAL, EMAIL, plain=False),
     Rule("email_address_disguised", PERSONAL_INFO, NORMAL, _find_disguised_emails),
     Rule("offsite_contact_invite", PERSONAL_INFO, NORMAL, _find_social_invites),
+    pattern_rule("contact_details_asked", PERSONAL_INFO, NORMAL, CONTACT_ASKED, unless=(negated,)),
     Rule("social_media_handle", PERSONAL_INFO, NORMAL, _find_social_handles),
     Rule("full_name", PERSONAL_INFO, NORMAL, _find_full_names),
     Rule("full_name", PERSONAL_INFO, NORMAL, _find_names_beside_places),

@@ -6,6 +6,8 @@ Recovery stories ("a year clean from cutting") and negations ("I'd never kms") d
 not fire: members must be able to talk about getting better.
 """
 
+import re
+
 from moderation.classifier.labels import HIGH, SELF_HARM, SUICIDAL_IDEATION
 from moderation.classifier.rules import (
     about_someone_else,
@@ -106,6 +108,14 @@ IDEATION = phrases(
     r"(?:would|'d) be (?:a bit )?(?:lighter|easier|fine|happier|kinder)"
     r" (?:for (?:them|everyone) )?(?:without me|if i (?:just )?(?:wasn'?t|was not|weren'?t"
     r"|stopped existing|didn'?t exist|was gone))",
+    # "if real life had a quit to desktop button i'd have pressed it months ago".
+    r"if (?:real )?life had an? (?:\w+ ){0,4}button[^.!?\n]{0,40}(?:i'?d|i would|i'?ve)"
+    r" (?:have )?(?:pressed|pushed|hit|clicked)",
+    # A note kept from before and read again: "Never used it... I reread it when things
+    # get bad."
+    r"(?:never used it|not used it|haven'?t used it|still have it|kept it)[^\n]{0,120}"
+    r"(?:reread|re-read|re-?reading|read it again)|(?:reread|re-read|re-?reading) (?:my|the)"
+    r" (?:suicide |goodbye )?note",
 )
 
 # Bare words: a disclosure only when the writer speaks of themself and not of a topic.
@@ -140,7 +150,7 @@ SELF_HARM_PHRASES = phrases(
     r"(?:deserve|deserved) (?:to )?(?:be hurt|the pain|pain|to bleed|to suffer)",
     r"(?:keep|kept|been|started|start|i) (?:\w+ )?hurting my ?self",
     r"(?:stash|box|packet|pack) of (?:razor )?blades|(?:new|more|fresh) (?:razor )?blades"
-    r"(?! for (?:my |the |a )?(?:ice )?(?:skates?|mower|lawnmower|saw|shaver|hoover|wipers))",
+    r"(?![^.!?\n]{0,30}\b(?:skates?|mower|lawnmower|saw|shaver|hoover|wipers|planer|jigsaw)\b)",
     r"(?:hide|hiding|cover|covering|conceal|concealing) (?:up )?(?:the |my |these |those |all the "
     r"|fresh |new )?(?:marks|cuts|burns)(?! (?:from|after|of) (?:my |the |a )?(?:surgery|op"
     r"|operation|c-section|accident|acne|spots))",
@@ -201,9 +211,15 @@ _ACCIDENT = phrases(
 _EMBARRASSED = phrases(r"embarrass\w*|cringe\w*|mortified|so funny|hilarious|dying laughing")
 
 
+# The cause can come after a full stop, for effect: "i wanted to die. of embarrassment."
+_OF_EMBARRASSMENT = re.compile(
+    r"[\s.…!,]*(?:of|from) (?:sheer |pure |the )?(?:embarrass\w*|shame|cringe\w*|boredom)", re.I
+)
+
+
 def _idiom(text: str, start: int, end: int) -> bool:
     low, high = sentence_bounds(text, start, end)
-    return bool(_EMBARRASSED.search(text, low, high))
+    return bool(_EMBARRASSED.search(text, low, high) or _OF_EMBARRASSMENT.match(text, end))
 
 
 def accidental(text: str, start: int, end: int) -> bool:

@@ -46,12 +46,21 @@ _PRESCRIBED = (
     r"|co-?codamol|codeine|tramadol|quetiapine|propranolol|lithium|pregabalin|diazepam"
 )
 
+# "Friday is my last day after 41 years on the buses", "today's the day someone
+# realises I shouldn't be here": the last day of a job, and a fear of being found out.
+_NOT_THAT_DAY = (
+    r" (?:after \d|at (?:work|school|the|my)|of (?:work|school|term|uni|college|the|my (?:job"
+    r"|contract|placement|course))|in (?:the|this|my) (?:job|office|role)|(?:that )?(?:someone"
+    r"|somebody|they|everyone|people) (?:realises|realizes|notices|works out|figures out|sees"
+    r" through))"
+)
+
 PLAN = phrases(
     rf"(?:i'?m|im|i am|i) {_W}(?:{_INTENT}) {_W}(?:{SUICIDE_ACT})",
     # Teenagers leave the subject out: "gonna kms after this convo ends".
     rf"(?:gonna|gunna|finna|about to) (?:{SUICIDE_ACT})",
     rf"(?:{SUICIDE_ACT}) (?:\w+ ){{0,3}}(?:{_TIME})",
-    rf"(?:{_DAY}) ?(?:is|will be|'s) (?:the|my last) (?:night|day)",
+    rf"(?:{_DAY}) ?(?:is|will be|'s) (?:the|my last) (?:night|day)(?!{_NOT_THAT_DAY})",
     r"(?:set|picked|chosen|choose|got) (?:a|the) (?:date|day|building|bridge|spot)",
     rf"(?:it'?s|its|it is|i'?m doing it) (?:this |on )?(?:{_DAY}|this week|this weekend)"
     r"(?=\s*[.!]|$)",

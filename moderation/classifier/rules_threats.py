@@ -203,6 +203,11 @@ ABUSE = phrases(
     r" in)",
     r"survived another (?:week|day|month|year)[^.!?\n]{0,20}[.!?,]\s*(?:shame|pity|unfortunately"
     r"|sadly)",
+    # A member lumped in with a group and sneered at: "Boomers like you wrecked...".
+    r"(?:boomers|zoomers|millennials|snowflakes|lefties|libtards|muslims|jews|immigrants"
+    r"|foreigners|gays|trannies) like (?:you|u|yourself)",
+    # The sneer as a sentence of its own: "My nan just got on with it. Snowflake."
+    r"(?<=[.!?\n])\s*(?:snowflake|cry ?baby|drama queen)(?=\s*[.!]*\s*$)",
 )
 
 _SOMEONE = re.compile(

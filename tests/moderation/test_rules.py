@@ -902,3 +902,76 @@ def test_figures_of_speech_tools_and_schoolwork_from_test15_trip_no_rule(text):
 def test_a_threat_to_a_person_still_fires_beside_a_machine_or_a_shed():
     assert HARM_TO_OTHERS in labels_of("dear diary, I will end him")
     assert labels_of("got an axe in the shed for him") & {HARM_TO_OTHERS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can anyone give me their WhatsApp number? I want to talk to a real person.",
+        "anyone wanna swap snaps? drop ur usernames below",
+        "how old are you and where abouts do you live? I'm 34, Croydon.",
+        "I can drive over to you if you want some company",
+    ],
+)
+def test_asking_members_for_contact_details_or_offering_to_come_to_them_is_personal_info(text):
+    assert labels_of(text) == {PERSONAL_INFO}, text
+    assert "contact_details_asked" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Never give anyone your WhatsApp number on here, the guides say so",
+        "we swapped numbers at group therapy and it's been lovely",
+        "I can drive over to my mum's on Sunday",
+        "How old are you allowed to be to join? Where do I sign up?",
+    ],
+)
+def test_warnings_past_swaps_and_family_visits_ask_for_no_contact_details(text):
+    assert PERSONAL_INFO not in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PTSD from a car crash?? My nan was in a crash and just got on with it. Snowflake.",
+        "Boomers like you wrecked the housing market and now you want sympathy? Enjoy it.",
+    ],
+)
+def test_a_sneer_of_its_own_or_a_member_lumped_with_a_group_is_harassment(text):
+    assert HARASSMENT in labels_of(text), text
+
+
+def test_a_snowflake_in_the_garden_or_a_group_in_kind_words_is_not_harassment():
+    assert labels_of("First snowflake of the winter landed on my sleeve this morning.") == set()
+    assert labels_of("Boomers like my dad never talked about feelings. He's trying now.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if life had an off button i'd have pressed it by now",
+        "I wrote a note once. Never used it. It's in my wallet and I reread it when it's bad.",
+    ],
+)
+def test_a_button_to_quit_life_and_a_note_kept_and_reread_are_ideation(text):
+    assert SUICIDAL_IDEATION in labels_of(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Got new blades fitted on my skates and went to the rink by myself.",
+        "when my teacher read my essay out i genuinely wanted to die. of embarrassment.",
+        "I'm a school nurse writing guidance on what to do when a pupil discloses self-harm.",
+        "Friday is my last day after 41 years on the buses. Never setting an alarm again.",
+        "Every shift I'm convinced today's the day someone realises I shouldn't be here.",
+    ],
+)
+def test_skates_embarrassment_guidance_retirement_and_imposter_fears_from_test16_trip_no_rule(text):
+    assert rules_match(text) == [], text
+
+
+def test_a_day_chosen_still_escalates_beside_the_guards_for_jobs_and_imposters():
+    assert IMMINENT_RISK in labels_of("Friday is my last day. I've written the letters.")
+    assert IMMINENT_RISK in labels_of("tonight's the night they find me")
