@@ -52,8 +52,7 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|i'll|me|my|myself|mine)\b"
 _OTHER_PERSON = re.compile(
     r"\b(anyone who|you|you're|youre|ur|u|your|yourself|he|she|they|he's|she's|shes|they're"
     r"|theyre|him|her|them|his|their|friend|son|daughter|mum|mom|dad|brother|sister|partner|flatmate|narrator"
-    r"|character|someone|somebody|people|kid|child|student|students|pupils?|teens?|teenagers?"
-    r"|young (?:person|people)|patient|client)\b",
+    r"|character|someone|somebody|people|kid|child|student|students|pupils?|patient|client)\b",
     re.I,
 )
 # Talking about a subject rather than living it: study, books, courses, awareness.

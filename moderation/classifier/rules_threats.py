@@ -205,7 +205,7 @@ ABUSE = phrases(
     r"|sadly)",
     # A member lumped in with a group and sneered at: "Boomers like you wrecked...".
     r"(?:boomers|zoomers|millennials|snowflakes|lefties|libtards|muslims|jews|immigrants"
-    r"|foreigners|gays|trannies) like (?:you|u|yourself)",
+    r"|foreigners|gays|trannies) like (?:you|u|yourself)(?! and (?:me|i|my)\b)",
     # The sneer as a sentence of its own: "My nan just got on with it. Snowflake."
     r"(?<=[.!?\n])\s*(?:snowflake|cry ?baby|drama queen)(?=\s*[.!]*\s*$)",
 )

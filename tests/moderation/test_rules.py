@@ -945,6 +945,7 @@ def test_a_sneer_of_its_own_or_a_member_lumped_with_a_group_is_harassment(text):
 def test_a_snowflake_in_the_garden_or_a_group_in_kind_words_is_not_harassment():
     assert labels_of("First snowflake of the winter landed on my sleeve this morning.") == set()
     assert labels_of("Boomers like my dad never talked about feelings. He's trying now.") == set()
+    assert labels_of("gays like you and me deserve better than this") == set()
 
 
 @pytest.mark.parametrize(
@@ -970,6 +971,11 @@ def test_a_button_to_quit_life_and_a_note_kept_and_reread_are_ideation(text):
 )
 def test_skates_embarrassment_guidance_retirement_and_imposter_fears_from_test16_trip_no_rule(text):
     assert rules_match(text) == [], text
+
+
+def test_a_pupils_disclosure_is_someone_elses_but_the_writers_teenage_years_are_not():
+    assert labels_of("a pupil discloses self-harm to me, what should I say?") == set()
+    assert SELF_HARM in labels_of("since my early teens, self-harm has been how I cope")
 
 
 def test_a_day_chosen_still_escalates_beside_the_guards_for_jobs_and_imposters():
